@@ -1,0 +1,15 @@
+"""Routing only: page config, the store, navigation, the shared sidebar and the demo banner."""
+import streamlit as st
+
+from cantho_dash import ui
+
+st.set_page_config(page_title="IOC Chuyển đổi số Cần Thơ", page_icon=":material/monitoring:", layout="wide")
+ui.engine()
+ui.apply_style()
+page = st.navigation([
+    st.Page("pages/overview.py", title=ui.tr("page_overview"), icon=":material/dashboard:", default=True),
+    st.Page("pages/targets.py", title=ui.tr("page_targets"), icon=":material/target:"),
+])
+ui.sidebar()
+ui.demo_banner()
+page.run()

@@ -1,0 +1,126 @@
+"""UI strings in Vietnamese (default) and English, and Vietnamese number and date formatting."""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+LANGS = ("vi", "en")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # key: (Vietnamese, English)
+    "app_title": ("Chuyển đổi số Cần Thơ 2026", "Can Tho digital transformation 2026"),
+    "plan_ref": ("Kế hoạch 224/KH-UBND", "Plan 224/KH-UBND"),
+    "page_overview": ("Tổng quan", "Overview"),
+    "page_targets": ("Chỉ tiêu", "Targets"),
+    "language": ("Ngôn ngữ", "Language"),
+    "as_of": ("Ngày đánh giá", "As-of date"),
+    "as_of_help": ("Số liệu và tiến độ được tính đến ngày này; chọn một ngày đã qua để xem lại một buổi giao ban.",
+                   "Figures and pace are judged as of this day; pick a past day to reproduce a past briefing."),
+    "demo_banner": ("Dữ liệu minh họa: các số liệu đang hiển thị là dữ liệu mẫu, không phải số liệu thật của thành phố.",
+                    "Demo data: the figures shown are invented samples, not the city's real figures."),
+    "freshness": ("Cập nhật lần cuối", "Last update"),
+    "newest_period": ("Kỳ số liệu mới nhất", "Newest period"),
+    "no_uploads": ("chưa có", "none yet"),
+    "status_achieved": ("Đã đạt", "Achieved"),
+    "status_on_track": ("Đúng tiến độ", "On track"),
+    "status_at_risk": ("Có nguy cơ", "At risk"),
+    "status_off_track": ("Chậm tiến độ", "Off track"),
+    "status_stale": ("Số liệu cũ", "Stale"),
+    "status_no_data": ("Chưa có số liệu", "No data"),
+    "targets_count": ("chỉ tiêu", "targets"),
+    "good_share": ("đạt hoặc đúng tiến độ", "achieved or on track"),
+    "behind_title": ("5 chỉ tiêu chậm nhất so với lộ trình", "The 5 targets furthest behind pace"),
+    "behind_axis": ("Thấp hơn lộ trình (% chỉ tiêu)", "Below the path (% of target)"),
+    "agencies_title": ("Cơ quan chủ trì có nhiều chỉ tiêu chậm nhất", "Lead agencies with the most lagging targets"),
+    "agencies_axis": ("Số chỉ tiêu", "Targets"),
+    "status_by_pillar": ("Tình trạng chỉ tiêu theo trụ cột", "Target status by pillar"),
+    "filter_pillar": ("Trụ cột", "Pillar"),
+    "filter_agency": ("Cơ quan chủ trì", "Lead agency"),
+    "filter_status": ("Tình trạng", "Status"),
+    "all": ("Tất cả", "All"),
+    "view_charts": ("Biểu đồ", "Charts"),
+    "view_table": ("Bảng", "Table"),
+    "trend_of": ("Diễn biến chỉ tiêu", "Trend of target"),
+    "trend_values": ("Số liệu", "Values"),
+    "trend_path": ("Lộ trình kỳ vọng", "Expected path"),
+    "trend_projection": ("Dự báo cuối năm", "Year-end projection"),
+    "trend_target": ("Chỉ tiêu", "Target"),
+    "trend_as_of": ("Ngày đánh giá", "As-of"),
+    "col_code": ("Mã", "Code"),
+    "col_name": ("Chỉ tiêu", "Target"),
+    "col_pillar": ("Trụ cột", "Pillar"),
+    "col_value": ("Giá trị", "Value"),
+    "col_period": ("Kỳ", "Period"),
+    "col_target": ("Mục tiêu", "Target value"),
+    "col_expected": ("Kỳ vọng đến nay", "Expected by today"),
+    "col_delta": ("Chênh lệch", "Delta"),
+    "col_projected": ("Dự báo 31/12", "Projected 31/12"),
+    "col_status": ("Tình trạng", "Status"),
+    "col_lead": ("Cơ quan chủ trì", "Lead agency"),
+    "col_coord": ("Cơ quan phối hợp", "Coordinating agencies"),
+    "col_deadline": ("Hạn", "Deadline"),
+    "vs_expected": ("so với kỳ vọng", "vs expected"),
+    "none_match": ("Không có chỉ tiêu nào khớp bộ lọc.", "No target matches the filters."),
+    "milestone_done": ("Đã hoàn thành", "Done"),
+    "milestone_progress": ("Đang triển khai", "In progress"),
+    "parts_note": ("Chỉ tiêu gồm hai phần; tình trạng lấy theo phần chậm hơn.",
+                   "This target has two parts; its status is that of the weaker part."),
+    "part": ("Phần", "Part"),
+    "shown": ("Đang hiển thị", "Showing"),
+}
+
+
+def t(key: str, lang: str = "vi") -> str:
+    """The UI string key in lang (Vietnamese when lang is not English)."""
+    vi, en = STRINGS[key]
+    return en if lang == "en" else vi
+
+
+def status_label(status: str, lang: str = "vi") -> str:
+    """The label of a status code."""
+    return t(f"status_{status}", lang)
+
+
+def fmt_number(value, decimals: int = 1, lang: str = "vi") -> str:
+    """76.46 -> '76,5' in Vietnamese ('1.234,5' with thousands), '76.5' in English; '–' for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def fmt_percent(value, decimals: int = 1, lang: str = "vi") -> str:
+    """76.46 -> '76,5%'."""
+    text = fmt_number(value, decimals, lang)
+    return text if text == "–" else f"{text}%"
+
+
+def fmt_value(value, unit: str, lang: str = "vi", decimals: int = 1) -> str:
+    """A target's value in its unit: '76,5%', 'Đã hoàn thành' / 'Đang triển khai (85%)', or a number."""
+    if unit == "milestone":
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return "–"
+        if value >= 1:
+            return t("milestone_done", lang)
+        return f"{t('milestone_progress', lang)} ({fmt_percent(value * 100, 0, lang)})"
+    if unit == "%":
+        return fmt_percent(value, decimals, lang)
+    return fmt_number(value, decimals, lang)
+
+
+def fmt_date(value, lang: str = "vi") -> str:
+    """25/11/2026 (or 25 Nov 2026 in English); '–' for none."""
+    if value is None or value != value:
+        return "–"
+    if isinstance(value, datetime):
+        return value.strftime("%H:%M %d/%m/%Y") if lang == "vi" else value.strftime("%d %b %Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y") if lang == "vi" else value.strftime("%d %b %Y")
+    return str(value)
+
+
+def plotly_separators(lang: str = "vi") -> str:
+    """Plotly's layout.separators: decimal then thousands."""
+    return ".," if lang == "en" else ",."

@@ -1,0 +1,1 @@
+"""Ingest: read analysts' files, validate them, and commit them as versioned uploads."""

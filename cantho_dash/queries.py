@@ -1,0 +1,72 @@
+"""Typed reads: one function per named query in sql/, each returning a DataFrame."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from sqlalchemy.engine import Engine
+
+from . import db
+from .catalog import CITY
+
+
+def _read(engine: Engine, name: str, dates: tuple[str, ...] = (), **params) -> pd.DataFrame:
+    with engine.connect() as conn:
+        frame = db.read(conn, name, **params)
+    for col in dates:  # SQLite hands dates back as text, DuckDB as timestamps
+        frame[col] = pd.to_datetime(frame[col]).dt.date
+    return frame
+
+
+def targets(engine: Engine) -> pd.DataFrame:
+    """The current targets catalog."""
+    return _read(engine, "targets", dates=("deadline",))
+
+
+def target_parts(engine: Engine) -> pd.DataFrame:
+    """Parts of targets measured in more than one figure."""
+    return _read(engine, "target_parts")
+
+
+def target_labels(engine: Engine) -> pd.DataFrame:
+    """Short labels of targets and parts."""
+    return _read(engine, "target_labels")
+
+
+def pillars(engine: Engine) -> pd.DataFrame:
+    """The three pillars."""
+    return _read(engine, "pillars")
+
+
+def agencies(engine: Engine) -> pd.DataFrame:
+    """All agencies."""
+    frame = _read(engine, "agencies")
+    return frame.assign(collective=frame["collective"].astype(bool), in_plan=frame["in_plan"].astype(bool))
+
+
+def wards(engine: Engine) -> pd.DataFrame:
+    """The 103 wards and communes."""
+    return _read(engine, "wards")
+
+
+def tasks(engine: Engine) -> pd.DataFrame:
+    """The 51 tasks."""
+    return _read(engine, "tasks", dates=("due_date",))
+
+
+def area_series(engine: Engine, as_of: date, area_code: str = CITY) -> pd.DataFrame:
+    """Current values of every indicator in one area, up to the as-of date."""
+    return _read(engine, "area_series", dates=("period_end",), area_code=area_code, as_of=as_of)
+
+
+def freshness(engine: Engine, as_of: date) -> dict:
+    """The newest upload time and the newest period end."""
+    row = _read(engine, "freshness", as_of=as_of).iloc[0]
+    return {"uploaded_at": None if pd.isna(row["uploaded_at"]) else pd.Timestamp(row["uploaded_at"]).to_pydatetime(),
+            "period_end": None if pd.isna(row["period_end"]) else pd.Timestamp(row["period_end"]).date()}
+
+
+def data_version(engine: Engine) -> int:
+    """A number that changes with every commit, rollback, restore or clear."""
+    with engine.connect() as conn:
+        return int(db.scalar(conn, "data_version"))

@@ -1,0 +1,102 @@
+"""What the pages and the CLI show: catalog joined with current values and their status."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from sqlalchemy.engine import Engine
+
+from . import catalog, config, queries, status
+from .catalog import CITY
+
+
+def rules() -> status.Rules:
+    """The status rules with this installation's settings."""
+    return status.Rules(stale_days=config.settings().stale_days)
+
+
+def indicator_catalog(engine: Engine) -> pd.DataFrame:
+    """The measurable series of the current catalog (targets, or their parts)."""
+    return catalog.indicators(queries.targets(engine), queries.target_parts(engine))
+
+
+def indicator_status(engine: Engine, as_of: date, area_code: str = CITY) -> pd.DataFrame:
+    """Status of every indicator (parts included) in one area."""
+    specs = indicator_catalog(engine)
+    series = queries.area_series(engine, as_of, area_code)
+    return status.evaluate(series, specs, as_of, rules()).pipe(with_labels, queries.target_labels(engine))
+
+
+def target_status(engine: Engine, as_of: date) -> pd.DataFrame:
+    """One row per target of the catalog, with its status and the agencies that lead it."""
+    targets = queries.targets(engine)
+    specs = catalog.indicators(targets, queries.target_parts(engine))
+    per_indicator = status.evaluate(queries.area_series(engine, as_of, CITY), specs, as_of, rules())
+    combined = status.combine_parts(per_indicator, specs)
+    keep = ["code", "period", "period_end", "value", "baseline", "baseline_end", "expected", "projected",
+            "behind", "pace_gap", "age_days", "met", "status", "parts", "decided_by"]
+    out = targets.merge(combined[keep], on="code", how="left").pipe(with_labels, queries.target_labels(engine))
+    index = catalog.agency_index()
+    out["lead_codes"] = out["lead_agency"].map(lambda cell: [index.code(n) or n for n in catalog.split_agency_list(cell)])
+    return out.sort_values("plan_no", ignore_index=True)
+
+
+def with_labels(frame: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Add short_vi/short_en to rows keyed by code; a code without a label is its own label."""
+    out = frame.drop(columns=["short_vi", "short_en"], errors="ignore").merge(labels, on="code", how="left")
+    for col in ("short_vi", "short_en"):
+        out[col] = out[col].fillna(out["code"])
+    return out
+
+
+def series(engine: Engine, as_of: date, area_code: str = CITY) -> pd.DataFrame:
+    """The value history of every indicator in one area (for trend charts)."""
+    return queries.area_series(engine, as_of, area_code)
+
+
+def lead_agency_counts(targets: pd.DataFrame) -> pd.DataFrame:
+    """Per lead agency: how many of its targets are off track, at risk, or in total."""
+    exploded = targets.explode("lead_codes")
+    counts = pd.crosstab(exploded["lead_codes"], exploded["status"])
+    for col in status.STATUSES:
+        if col not in counts:
+            counts[col] = 0
+    counts["total"] = counts[list(status.STATUSES)].sum(axis=1)
+    return (counts.reset_index().rename(columns={"lead_codes": "agency_code"})
+            .sort_values(["off_track", "at_risk", "total"], ascending=False, ignore_index=True))
+
+
+def behind_pace(targets: pd.DataFrame, n: int = 5) -> pd.DataFrame:
+    """The n targets furthest behind their expected path (not achieved, with a value)."""
+    candidates = targets[targets["pace_gap"].notna() & ~targets["met"].fillna(False).astype(bool)]
+    return candidates.sort_values("pace_gap", ascending=False).head(n)
+
+
+def status_counts(targets: pd.DataFrame) -> dict[str, int]:
+    """How many targets are in each status, every status present (zeros included)."""
+    counts = targets["status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in status.STATUSES}
+
+
+def filter_targets(targets: pd.DataFrame, pillar: str | None = None, agency: str | None = None,
+                   statuses: list[str] | None = None) -> pd.DataFrame:
+    """The targets of one pillar, led by one agency, in some statuses (None: no filter)."""
+    keep = pd.Series(True, index=targets.index)
+    if pillar:
+        keep &= targets["pillar"] == pillar
+    if agency:
+        keep &= targets["lead_codes"].map(lambda codes: agency in codes)
+    if statuses:
+        keep &= targets["status"].isin(statuses)
+    return targets[keep]
+
+
+def lead_agencies(targets: pd.DataFrame) -> list[str]:
+    """The codes of the agencies that lead at least one target, most targets first."""
+    return targets.explode("lead_codes")["lead_codes"].value_counts().index.tolist()
+
+
+def indicator_history(history: pd.DataFrame, target_row: dict) -> pd.DataFrame:
+    """The values of the series that decides a target's status (its weakest part, if it has parts)."""
+    code = target_row.get("decided_by") or target_row["code"]
+    return history[history["code"] == code]

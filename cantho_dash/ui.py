@@ -1,0 +1,137 @@
+"""The Streamlit boundary: cached engine and reads, language, as-of date, sidebar and banner.
+
+Pages call these; nothing below the pages knows about Streamlit.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from . import config, db, demo, queries, service
+from .bootstrap import ensure_ready
+from .i18n import fmt_date, t
+from .periods import month
+
+
+@st.cache_resource(show_spinner=False)
+def engine_for(url: str):
+    """One engine per store and process; the schema, catalog and demo data are made on first use."""
+    engine = db.make_engine(url)
+    ensure_ready(engine, config.settings())
+    return engine
+
+
+def engine():
+    """The engine of the configured store, or a friendly stop when the file is locked."""
+    try:
+        return engine_for(config.settings().db_url)
+    except db.StoreLockedError as exc:
+        st.error(str(exc))
+        st.stop()
+
+
+def lang() -> str:
+    """The chosen UI language: 'vi' (default) or 'en'."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = "en" if st.query_params.get("lang") == "en" else "vi"
+    return st.session_state["lang"]
+
+
+def tr(key: str) -> str:
+    """The UI string key in the chosen language."""
+    return t(key, lang())
+
+
+def as_of() -> date:
+    """The as-of date: chosen in the sidebar, or ?as_of=YYYY-MM-DD, or CANTHO_AS_OF, else today."""
+    if "as_of" not in st.session_state:
+        try:
+            st.session_state["as_of"] = date.fromisoformat(st.query_params.get("as_of", ""))
+        except ValueError:
+            st.session_state["as_of"] = config.default_as_of()
+    return st.session_state["as_of"]
+
+
+def data_version() -> int:
+    """Changes with every commit or rollback; part of every cache key below."""
+    return queries.data_version(engine())
+
+
+@st.cache_data(ttl=60, max_entries=64, show_spinner=False)
+def _target_status(url: str, version: int, day: date) -> pd.DataFrame:
+    return service.target_status(engine_for(url), day)
+
+
+@st.cache_data(ttl=60, max_entries=64, show_spinner=False)
+def _series(url: str, version: int, day: date) -> pd.DataFrame:
+    return service.series(engine_for(url), day)
+
+
+@st.cache_data(ttl=60, max_entries=16, show_spinner=False)
+def _reference(url: str, version: int, name: str) -> pd.DataFrame:
+    return getattr(queries, name)(engine_for(url))
+
+
+@st.cache_data(ttl=60, max_entries=64, show_spinner=False)
+def _freshness(url: str, version: int, day: date) -> dict:
+    return queries.freshness(engine_for(url), day)
+
+
+@st.cache_data(ttl=60, max_entries=4, show_spinner=False)
+def _demo_active(url: str, version: int) -> bool:
+    return demo.active(engine_for(url))
+
+
+def _key() -> tuple[str, int]:
+    return config.settings().db_url, data_version()
+
+
+def target_status() -> pd.DataFrame:
+    """Every target with its status on the as-of date."""
+    return _target_status(*_key(), as_of())
+
+
+def series() -> pd.DataFrame:
+    """City-wide value history of every indicator up to the as-of date."""
+    return _series(*_key(), as_of())
+
+
+def reference(name: str) -> pd.DataFrame:
+    """A reference table: 'pillars', 'agencies', 'wards', 'tasks' or 'target_parts'."""
+    return _reference(*_key(), name)
+
+
+def apply_style() -> None:
+    """Large figures for a wall screen (our own constant CSS, no data in it)."""
+    st.html("<style>[data-testid='stMetricValue']{font-size:3.4rem;line-height:1.1}"
+            "[data-testid='stMetricLabel'] p{font-size:1.15rem}</style>")
+
+
+def sidebar() -> None:
+    """Language switch, as-of date and data freshness."""
+    with st.sidebar:
+        choice = st.segmented_control(t("language", lang()), ["vi", "en"], default=lang(), key="lang_choice",
+                                      format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+        if choice and choice != st.session_state["lang"]:
+            st.session_state["lang"] = choice
+            st.rerun()
+        st.date_input(tr("as_of"), value=as_of(), key="as_of_input", format="DD/MM/YYYY", help=tr("as_of_help"),
+                      on_change=lambda: st.session_state.update(as_of=st.session_state["as_of_input"]))
+        fresh = _freshness(*_key(), as_of())
+        newest = month(fresh["period_end"].year, fresh["period_end"].month).label(lang()) if fresh["period_end"] else tr("no_uploads")
+        st.caption(f"{tr('newest_period')}: **{newest}**  \n"
+                   f"{tr('freshness')}: **{fmt_date(fresh['uploaded_at'], lang()) if fresh['uploaded_at'] else tr('no_uploads')}**")
+
+
+def demo_banner() -> None:
+    """The 'Dữ liệu minh họa' banner, on every page while demo rows are shown."""
+    if _demo_active(*_key()):
+        st.warning(tr("demo_banner"), icon=":material/science:")
+
+
+def page_header(title_key: str) -> None:
+    """Page title with the as-of date."""
+    st.title(f"{tr(title_key)} · {tr('app_title')}")
+    st.caption(f"{tr('plan_ref')} · {tr('as_of')}: **{fmt_date(as_of(), lang())}**")

@@ -1,0 +1,42 @@
+"""Tổng quan: the 30 targets at a glance, for the briefing-room wall."""
+import streamlit as st
+
+from cantho_dash import charts, service, ui
+from cantho_dash.i18n import fmt_number, status_label
+
+lang = ui.lang()
+ui.page_header("page_overview")
+targets = ui.target_status()
+pillars = ui.reference("pillars")
+
+counts = service.status_counts(targets)
+for column, (status, n) in zip(st.columns(len(counts)), counts.items()):
+    column.metric(f":{charts.STATUS_NAMED[status]}[**{status_label(status, lang)}**]", n, border=True)
+
+st.plotly_chart(charts.status_strip(targets, pillars, lang), key="status_strip",
+                config={"displayModeBar": False})
+
+for pillar in pillars.itertuples():
+    rows = targets[targets["pillar"] == pillar.code]
+    pillar_counts = service.status_counts(rows)
+    good = pillar_counts["achieved"] + pillar_counts["on_track"]
+    with st.container(border=True):
+        st.subheader(f"{pillar.name_en if lang == 'en' else pillar.name_vi} · "
+                     f"{good}/{len(rows)} {ui.tr('good_share')}")
+        with st.container(horizontal=True):
+            for status, n in pillar_counts.items():
+                if n:
+                    st.badge(f"{status_label(status, lang)}: {n}", color=charts.STATUS_NAMED[status])
+        st.plotly_chart(charts.gauge_grid(rows, lang, columns=8), key=f"gauges_{pillar.code}",
+                        config={"displayModeBar": False})
+
+left, right = st.columns(2)
+with left:
+    st.subheader(ui.tr("behind_title"))
+    st.plotly_chart(charts.behind_pace_bar(service.behind_pace(targets), lang), key="behind_pace",
+                    config={"displayModeBar": False})
+with right:
+    st.subheader(ui.tr("agencies_title"))
+    st.plotly_chart(charts.agencies_bar(service.lead_agency_counts(targets), ui.reference("agencies"), lang),
+                    key="lead_agencies", config={"displayModeBar": False})
+st.caption(f"{ui.tr('plan_ref')} · {fmt_number(len(targets), 0, lang)} {ui.tr('targets_count')}")

@@ -1,0 +1,1 @@
+delete from target_parts

@@ -1,0 +1,4 @@
+select id
+from uploads
+where is_demo and status <> 'cleared'
+order by id

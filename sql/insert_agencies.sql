@@ -1,0 +1,1 @@
+insert into agencies by name select * from staged_rows

@@ -1,0 +1,1 @@
+insert into observations by name select * from staged_rows

@@ -1,0 +1,1 @@
+insert into pillars by name select * from staged_rows

@@ -1,0 +1,1 @@
+insert into target_labels by name select * from staged_rows

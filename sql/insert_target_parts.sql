@@ -1,0 +1,1 @@
+insert into target_parts by name select * from staged_rows

@@ -1,0 +1,1 @@
+insert into targets by name select * from staged_rows

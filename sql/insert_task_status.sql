@@ -1,0 +1,1 @@
+insert into task_status by name select * from staged_rows

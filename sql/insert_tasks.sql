@@ -1,0 +1,1 @@
+insert into tasks by name select * from staged_rows

@@ -1,0 +1,1 @@
+insert into unit_scores by name select * from staged_rows

@@ -1,0 +1,1 @@
+insert into wards by name select * from staged_rows

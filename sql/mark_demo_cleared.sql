@@ -1,0 +1,3 @@
+update uploads
+set status = 'cleared'
+where is_demo and status <> 'cleared'

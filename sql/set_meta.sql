@@ -1,0 +1,1 @@
+insert into meta (key, value) values (:key, :value)

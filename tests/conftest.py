@@ -1,0 +1,52 @@
+"""Shared fixtures: a DuckDB store with the catalog and the demo data, built once per session."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cantho_dash import config, db
+from cantho_dash.bootstrap import ensure_ready
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = date(2026, 11, 25)  # the demo data is designed against this day
+
+
+def make_store(path: Path, demo: bool = True):
+    """A new store at path, bootstrapped like a first start of the app."""
+    engine = db.make_engine(f"duckdb:///{path.as_posix()}")
+    ensure_ready(engine, config.Settings(db_url=str(engine.url), load_demo=demo))
+    return engine
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory) -> Path:
+    """The path of the session's demo store."""
+    path = tmp_path_factory.mktemp("store") / "cantho.duckdb"
+    make_store(path).dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def engine(store_path):
+    """An engine on the session's demo store (read it; don't write to it)."""
+    engine = db.make_engine(f"duckdb:///{store_path.as_posix()}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture()
+def fresh_engine(tmp_path):
+    """A store of this test's own, with the demo data, to write to."""
+    engine = make_store(tmp_path / "own.duckdb")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture()
+def app_env(monkeypatch, store_path):
+    """Environment for AppTest runs of app.py on the session's store, as of the demo day."""
+    monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store_path.as_posix()}")
+    monkeypatch.setenv("CANTHO_AS_OF", AS_OF.isoformat())
+    monkeypatch.chdir(ROOT)

@@ -1,0 +1,37 @@
+"""The dashboard in Debian's Chromium: every page renders with no Streamlit exception."""
+from __future__ import annotations
+
+import pytest
+
+from browser import CHROMIUM_FLAGS, chromium_path, screenshot, streamlit_server, wait_rendered
+
+PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu")]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser") / "cantho.duckdb"
+    with streamlit_server(path, {"CANTHO_AS_OF": "2026-11-25"}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("path, name, title", PAGES)
+def test_page_renders_in_chromium(server, browser, path, name, title):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{server}/{path}")
+    wait_rendered(page, f"{title} · Chuyển đổi số Cần Thơ")
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("Dữ liệu minh họa").first.is_visible()
+    screenshot(page, name)
+    page.close()

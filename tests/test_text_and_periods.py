@@ -1,0 +1,55 @@
+"""Vietnamese text keys, periods, and Vietnamese number formatting."""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from cantho_dash.i18n import fmt_date, fmt_number, fmt_percent, fmt_value
+from cantho_dash.periods import Period, PeriodError, parse_period
+from cantho_dash.vntext import fold, key, nfc
+
+
+def test_nfc_and_keys():
+    nfd = unicodedata.normalize("NFD", "Phường Cái Khế")
+    assert nfd != "Phường Cái Khế" and nfc(nfd) == "Phường Cái Khế"
+    assert fold("Đồng Tháp") == "dong thap"
+    assert key("P. Cái Khế") == key("p cai khe") == "pcaikhe"
+    assert nfc(None) == "" and nfc(float("nan")) == "" and nfc("  a \t b ") == "a b"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("2026-03", "2026-03"), ("03/2026", "2026-03"), ("3/2026", "2026-03"), ("T3/2026", "2026-03"),
+    ("Tháng 3/2026", "2026-03"), ("tháng 03/2026", "2026-03"), ("2026-Q1", "2026-Q1"), ("Q1/2026", "2026-Q1"),
+    ("Quý I/2026", "2026-Q1"), ("Quý IV/2026", "2026-Q4"), ("2026-H1", "2026-H1"), ("H2/2026", "2026-H2"),
+    ("2026", "2026"), ("Năm 2026", "2026"), (2026, "2026"), ("6 tháng đầu năm 2026", "2026-H1"),
+])
+def test_period_forms(text, code):
+    assert parse_period(text).code == code
+
+
+@pytest.mark.parametrize("text", ["2026-13", "T13/2026", "Q5/2026", "Quý V/2026", "abc", "", "2026-Q0", "H3/2026"])
+def test_bad_periods(text):
+    with pytest.raises(PeriodError):
+        parse_period(text)
+
+
+def test_period_bounds_and_labels():
+    q = Period(2026, "Q", 1)
+    assert (q.start, q.end) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert Period(2028, "M", 2).end == date(2028, 2, 29)
+    assert Period(2026, "H", 1).end == date(2026, 6, 30)
+    assert q.label() == "Quý I/2026" and q.label("en") == "Q1 2026"
+    assert Period(2026, "M", 12).label() == "Tháng 12/2026"
+
+
+def test_vietnamese_number_format():
+    assert fmt_number(76.46) == "76,5"
+    assert fmt_percent(76.46) == "76,5%"
+    assert fmt_number(1234567.891, 2) == "1.234.567,89"
+    assert fmt_percent(76.46, lang="en") == "76.5%"
+    assert fmt_number(None) == "–" and fmt_number(float("nan")) == "–"
+    assert fmt_value(0.85, "milestone") == "Đang triển khai (85%)"
+    assert fmt_value(1.0, "milestone", "en") == "Done"
+    assert fmt_date(date(2026, 11, 25)) == "25/11/2026"
