@@ -1,20 +1,32 @@
 """The command line for IT staff: python -m cantho_dash <command>.
 
-  status [--json] [--as-of DATE]   each target's latest value, status, expected and projection
-  demo [--clear]                   load (or remove) the labelled demo data
+  status [--json] [--as-of DATE]               each target's latest value, status, expected and projection
+  import FILE [--kind K] [--dry-run] [--user NAME] [--report CSV]
+                                               check a CSV/Excel file and commit it (exit 2 if rejected)
+  uploads                                      the upload history
+  rollback ID [--undo] [--user NAME]           roll an upload back (or undo that rollback)
+  demo [--clear]                               load (or remove) the labelled demo data
+
+Exit codes: 0 done, 2 rejected (nothing written), 3 the database is held by another process.
 """
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import math
 import signal
 import sys
 from datetime import date
+from pathlib import Path
+
+import pandas as pd
 
 from . import config, db, demo, service
 from .bootstrap import ensure_ready
 from .i18n import fmt_number
+from .ingest import commit as versions
+from .ingest import pipeline, report
 
 
 def _engine():
@@ -63,6 +75,72 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _user(args) -> str:
+    return args.user or getpass.getuser()
+
+
+def cmd_import(args) -> int:
+    """Check a file and, unless --dry-run, commit it."""
+    path = Path(args.file)
+    engine = _engine()
+    checked = pipeline.check(engine, path.read_bytes(), path.name, args.kind, as_of=args.as_of,
+                             preview_status=args.dry_run)
+    if checked.duplicate_of:
+        print(pipeline.DuplicateUpload(checked.duplicate_of))
+        return 0
+    if not checked.ok:
+        problems = checked.problems
+        print(f"Tệp bị từ chối: {len(problems)} vấn đề; không ghi gì vào cơ sở dữ liệu.\n"
+              f"Rejected: {len(problems)} problems; nothing was written.", file=sys.stderr)
+        print(report.as_text(problems, limit=None), file=sys.stderr)
+        if args.report:
+            Path(args.report).write_bytes(report.to_csv(problems))
+        return 2
+    counts = checked.counts
+    summary = (f"{checked.staged.rows} dòng ({checked.kind}): {counts['new']} mới, {counts['changed']} thay đổi, "
+               f"{counts['unchanged']} không đổi / {checked.staged.rows} rows: {counts['new']} new, "
+               f"{counts['changed']} changed, {counts['unchanged']} unchanged")
+    for row in (checked.status_changes if checked.status_changes is not None else pd.DataFrame()).itertuples():
+        summary += f"\n  {row.code}: {row.status_before or '–'} → {row.status_after}"
+    if args.dry_run:
+        print(f"Kiểm tra xong, chưa ghi (--dry-run). / Checked, not written (--dry-run).\n{summary}")
+        return 0
+    upload_id = pipeline.commit(engine, checked, _user(args))
+    print(f"Đã nhập, lần tải lên số {upload_id}. / Imported as upload {upload_id}.\n{summary}")
+    return 0
+
+
+def cmd_uploads(args) -> int:
+    """Print the upload history."""
+    history = versions.history(_engine())
+    print(f"{'id':>4} {'kind':13} {'status':11} {'rows':>8} {'new':>7} {'changed':>7} {'by':12} {'at':19} file")
+    for r in history.itertuples():
+        print(f"{r.id:>4} {r.kind:13} {r.status:11} {r.rows_total:>8} {_count(r.rows_new):>7} {_count(r.rows_changed):>7} "
+              f"{r.uploaded_by[:12]:12} {str(r.uploaded_at)[:19]:19} {r.filename or ''}")
+    return 0
+
+
+def _count(value) -> str:
+    return "–" if value is None or value != value else str(int(value))
+
+
+def cmd_rollback(args) -> int:
+    """Roll an upload back, or undo the rollback."""
+    engine = _engine()
+    try:
+        if args.undo:
+            versions.restore(engine, args.id, _user(args))
+            print(f"Đã khôi phục lần tải lên {args.id}. / Upload {args.id} restored.")
+        else:
+            versions.rollback(engine, args.id, _user(args))
+            print(f"Đã hủy lần tải lên {args.id}; các giá trị trước đó có hiệu lực trở lại. / "
+                  f"Upload {args.id} rolled back; the values before it are current again.")
+    except versions.UploadActionError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one command."""
     parser = argparse.ArgumentParser(prog="python -m cantho_dash", description=__doc__,
@@ -73,6 +151,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-of", type=date.fromisoformat, default=config.default_as_of(),
                    help="YYYY-MM-DD (default: CANTHO_AS_OF, else today)")
     p.set_defaults(func=cmd_status)
+    p = sub.add_parser("import", help="check a CSV/Excel file and commit it")
+    p.add_argument("file")
+    p.add_argument("--kind", choices=["observations", "unit_scores", "task_status", "targets"])
+    p.add_argument("--dry-run", action="store_true", help="check and preview only")
+    p.add_argument("--user", help="who is importing (default: the login name)")
+    p.add_argument("--report", help="also write the rejection report to this CSV")
+    p.add_argument("--as-of", type=date.fromisoformat, default=config.default_as_of(), help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("uploads", help="the upload history")
+    p.set_defaults(func=cmd_uploads)
+    p = sub.add_parser("rollback", help="roll an upload back (--undo: restore it)")
+    p.add_argument("id", type=int)
+    p.add_argument("--undo", action="store_true")
+    p.add_argument("--user")
+    p.set_defaults(func=cmd_rollback)
     p = sub.add_parser("demo", help="load the demo data (or remove it with --clear)")
     p.add_argument("--clear", action="store_true")
     p.set_defaults(func=cmd_demo)

@@ -23,6 +23,7 @@ class Settings:
     db_url: str = field(default_factory=lambda: os.environ.get(
         "CANTHO_DB_URL", f"duckdb:///{(DATA_DIR / 'cantho.duckdb').as_posix()}"))
     upload_dir: Path = field(default_factory=lambda: Path(os.environ.get("CANTHO_UPLOAD_DIR", DATA_DIR / "uploads")))
+    max_upload_mb: int = field(default_factory=lambda: int(os.environ.get("CANTHO_MAX_UPLOAD_MB", "50")))
     stale_days: int = field(default_factory=lambda: int(os.environ.get("CANTHO_STALE_DAYS", "45")))
     load_demo: bool = field(default_factory=lambda: _flag("CANTHO_LOAD_DEMO", True))
     # A fixed as-of date (YYYY-MM-DD) for a reproducible briefing; empty means today.

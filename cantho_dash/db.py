@@ -7,6 +7,7 @@ inside one process). Any other SQLAlchemy URL works through plain SQLAlchemy.
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,12 +82,14 @@ def execute(conn: Connection, name: str, **params) -> None:
 
 def scalar(conn: Connection, name: str, **params):
     """The single value the named query returns."""
-    return conn.execute(sa.text(load_sql(name)), params).scalar()
+    # fetch everything: DuckDB 2 refuses other work on a connection with a result left unread
+    rows = conn.execute(sa.text(load_sql(name)), params).all()
+    return rows[0][0] if rows else None
 
 
-def bulk_insert(conn: Connection, table: str, frame: pd.DataFrame) -> None:
-    """Insert a whole DataFrame at once (never row by row); columns are matched by name."""
-    if frame.empty:
+def bulk_insert(conn: Connection, table: str, frame) -> None:
+    """Insert a whole DataFrame or Arrow table at once (never row by row); columns are matched by name."""
+    if len(frame) == 0:
         return
     if is_duckdb(conn):
         raw = native(conn)
@@ -94,8 +97,11 @@ def bulk_insert(conn: Connection, table: str, frame: pd.DataFrame) -> None:
         try:
             raw.execute(load_sql(f"insert_{table}"))
         finally:
-            raw.unregister("staged_rows")
+            with suppress(Exception):  # an aborted transaction refuses this too; keep the first error
+                raw.unregister("staged_rows")
         return
+    if not isinstance(frame, pd.DataFrame):
+        frame = frame.to_pandas()
     target = sa.table(table, *(sa.column(c) for c in frame.columns))
     records = frame.astype(object).where(frame.notna(), None).to_dict("records")
     conn.execute(target.insert(), records)

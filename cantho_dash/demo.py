@@ -41,6 +41,7 @@ QUARTERLY = {"KTS-01": [(Period(2026, "Q", 1), 7.6), (Period(2026, "Q", 2), 8.0)
 WARD_INDICATORS = ("CQS-01", "KTS-04", "XHS-02", "XHS-03", "XHS-09")
 DTI_PERIODS = (Period(2025, "Y"), Period(2026, "H", 1))
 DTI_WEIGHTS = {"CQS": 0.4, "KTS": 0.3, "XHS": 0.3}
+OBSERVATION_COLUMNS = ["indicator_code", "area_code", "period", "period_start", "period_end", "value"]
 
 
 def _series(start: float, end: float, steps: int, rng: np.random.Generator, noise: float) -> np.ndarray:
@@ -59,10 +60,10 @@ def city_observations(rng: np.random.Generator) -> pd.DataFrame:
         values = _series(start, end, len(MONTHS), rng, 0.0 if milestone else 0.4)
         for period, value in zip(MONTHS, values):
             value = round(value * 20) / 20 if milestone else round(float(np.clip(value, 0, 100)), 1)
-            rows.append((code, CITY, period.code, period.end, value))
+            rows.append((code, CITY, period.code, period.start, period.end, value))
     for code, points in QUARTERLY.items():
-        rows += [(code, CITY, p.code, p.end, v) for p, v in points]
-    return pd.DataFrame(rows, columns=["indicator_code", "area_code", "period", "period_end", "value"])
+        rows += [(code, CITY, p.code, p.start, p.end, v) for p, v in points]
+    return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
 
 
 def ward_observations(rng: np.random.Generator, wards: pd.DataFrame) -> pd.DataFrame:
@@ -82,8 +83,9 @@ def ward_observations(rng: np.random.Generator, wards: pd.DataFrame) -> pd.DataF
             growth = rng.uniform(0.6, 1.35)
             values = _series(start + level, start + level + (end - start) * growth, len(MONTHS), rng, 0.5)
             for period, value in zip(months, values):
-                rows.append((code, ward.code, period.code, period.end, round(float(np.clip(value, 0, 100)), 1)))
-    return pd.DataFrame(rows, columns=["indicator_code", "area_code", "period", "period_end", "value"])
+                rows.append((code, ward.code, period.code, period.start, period.end,
+                             round(float(np.clip(value, 0, 100)), 1)))
+    return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
 
 
 def unit_scores(rng: np.random.Generator, wards: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:
@@ -98,8 +100,8 @@ def unit_scores(rng: np.random.Generator, wards: pd.DataFrame, agencies: pd.Data
             shift = 0.0 if i == 0 else rng.normal(3.0, 5.0)
             pillars = {p: float(np.clip(level + shift + rng.normal(0, 6), 5, 98)) for p in DTI_WEIGHTS}
             pillars["TONG"] = sum(DTI_WEIGHTS[p] * v for p, v in pillars.items())
-            rows += [(code, kind, period.code, period.end, p, round(v, 2)) for p, v in pillars.items()]
-    return pd.DataFrame(rows, columns=["unit_code", "unit_kind", "period", "period_end", "pillar", "score"])
+            rows += [(code, kind, period.code, period.start, period.end, p, round(v, 2)) for p, v in pillars.items()]
+    return pd.DataFrame(rows, columns=["unit_code", "unit_kind", "period", "period_start", "period_end", "pillar", "score"])
 
 
 def task_statuses(rng: np.random.Generator, tasks: pd.DataFrame) -> pd.DataFrame:
@@ -123,8 +125,8 @@ def task_statuses(rng: np.random.Generator, tasks: pd.DataFrame) -> pd.DataFrame
                 span = max((finish or 13) - start, 1)
                 progress = round(min(95.0, 100.0 * (m - start + 1) / (span + 1)), 0)
                 status = "blocked" if stuck and m >= start + 2 else "in_progress"
-            rows.append((task.task_no, period.code, period.end, status, progress))
-    return pd.DataFrame(rows, columns=["task_no", "period", "period_end", "status", "progress_pct"])
+            rows.append((task.task_no, period.code, period.start, period.end, status, progress))
+    return pd.DataFrame(rows, columns=["task_no", "period", "period_start", "period_end", "status", "progress_pct"])
 
 
 def build() -> dict[str, pd.DataFrame]:

@@ -72,6 +72,9 @@ def month(year: int, number: int) -> Period:
 _PATTERNS: list[tuple[re.Pattern, str, str]] = [
     # (pattern on the folded text, kind, group order: 'yn' = year then number, 'ny' = number then year)
     (re.compile(r"(\d{4})[-/.](0?[1-9]|1[0-2])"), "M", "yn"),
+    # A full date (Excel turns '03/2026' into 01/03/2026): the month that holds it.
+    (re.compile(r"(\d{4})-(0?[1-9]|1[0-2])-\d{1,2}(?: 00:00:00)?"), "M", "yn"),
+    (re.compile(r"\d{1,2}/(0?[1-9]|1[0-2])/(\d{4})"), "M", "ny"),
     (re.compile(r"(?:thang|t|m)?\s*(0?[1-9]|1[0-2])\s*[-/.]\s*(\d{4})"), "M", "ny"),
     (re.compile(r"(\d{4})\s*[-/]?\s*q\s*([1-4])"), "Q", "yn"),
     (re.compile(r"(?:q|quy)\s*([1-4]|iv|i{1,3})\s*[-/]?\s*(?:nam\s*)?(\d{4})"), "Q", "ny"),
@@ -105,3 +108,9 @@ def parse_period(text: object) -> Period:
             number = 1 if number == "dau" else 2
         return Period(int(year), kind, int(number))
     raise PeriodError(str(text))
+
+
+def period_starts(codes) -> list:
+    """The first day of each period code (parsed once per distinct code)."""
+    cache: dict = {}
+    return [cache.setdefault(c, parse_period(c).start) if c not in cache else cache[c] for c in codes]

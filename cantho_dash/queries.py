@@ -20,7 +20,12 @@ def _read(engine: Engine, name: str, dates: tuple[str, ...] = (), **params) -> p
 
 def targets(engine: Engine) -> pd.DataFrame:
     """The current targets catalog."""
-    return _read(engine, "targets", dates=("deadline",))
+    return frame_targets(_read(engine, "targets"))
+
+
+def frame_targets(frame: pd.DataFrame) -> pd.DataFrame:
+    """The targets query's rows, typed the same way whatever the store."""
+    return frame.assign(deadline=pd.to_datetime(frame["deadline"]).dt.date)
 
 
 def target_parts(engine: Engine) -> pd.DataFrame:

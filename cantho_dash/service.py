@@ -27,11 +27,20 @@ def indicator_status(engine: Engine, as_of: date, area_code: str = CITY) -> pd.D
     return status.evaluate(series, specs, as_of, rules()).pipe(with_labels, queries.target_labels(engine))
 
 
-def target_status(engine: Engine, as_of: date) -> pd.DataFrame:
-    """One row per target of the catalog, with its status and the agencies that lead it."""
-    targets = queries.targets(engine)
+def target_status(engine: Engine, as_of: date, overlay: pd.DataFrame | None = None,
+                  targets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per target of the catalog, with its status and the agencies that lead it.
+
+    overlay (code, period, period_end, value) and targets let a preview show the statuses that
+    an upload would give, before it is committed.
+    """
+    targets = queries.targets(engine) if targets is None else targets
     specs = catalog.indicators(targets, queries.target_parts(engine))
-    per_indicator = status.evaluate(queries.area_series(engine, as_of, CITY), specs, as_of, rules())
+    history = queries.area_series(engine, as_of, CITY)
+    if overlay is not None and len(overlay):
+        history = (pd.concat([history, overlay], ignore_index=True)
+                   .drop_duplicates(["code", "period"], keep="last"))
+    per_indicator = status.evaluate(history, specs, as_of, rules())
     combined = status.combine_parts(per_indicator, specs)
     keep = ["code", "period", "period_end", "value", "baseline", "baseline_end", "expected", "projected",
             "behind", "pace_gap", "age_days", "met", "status", "parts", "decided_by"]

@@ -6,7 +6,8 @@ The rules (DESIGN.md, 'Status rules'):
   straight from the baseline (the last value of the year before the plan year, else the first
   value of the plan year) to the target at the deadline;
 - at_risk: below that path by less than 10% of the target; off_track: by 10% of the target or more;
-- no_data: no value up to the as-of date; stale: the newest value ended more than 45 days before it.
+- no_data: no value for a period begun by the as-of date; stale: the newest value's period ended
+  more than 45 days before it.
 Where lower is better (comparator < or <=) the comparisons flip. A milestone is a target of 1
 (done), reported as progress from 0 to 1, so it follows the same rules.
 """
@@ -17,6 +18,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+
+from .periods import period_starts
 
 STATUSES = ("achieved", "on_track", "at_risk", "off_track", "stale", "no_data")
 # For a target with parts, the part that decides: the worst known state first.
@@ -64,7 +67,8 @@ def evaluate(series: pd.DataFrame, specs: pd.DataFrame, as_of: date, rules: Rule
     by = list(by)
     as_of_ts = pd.Timestamp(as_of)
     data = series.assign(period_end=pd.to_datetime(series["period_end"]))
-    data = data[data["period_end"] <= as_of_ts].merge(specs[[*by, "deadline"]], on=by)
+    begun = pd.to_datetime(pd.Series(period_starts(series["period"]), index=series.index)) <= as_of_ts
+    data = data[begun].merge(specs[[*by, "deadline"]], on=by)
     data["plan_start"] = pd.to_datetime(pd.to_datetime(data["deadline"]).dt.year.astype(str) + "-01-01")
     data = data.sort_values([*by, "period_end"], kind="stable")
     in_plan = data["period_end"] >= data["plan_start"]

@@ -7,7 +7,7 @@ with latest_upload as (
 latest_period as (
     select max(period_end) as period_end
     from observations_current
-    where period_end <= :as_of
+    where period_start <= :as_of
 )
 select latest_upload.uploaded_at, latest_period.period_end
 from latest_upload

@@ -108,6 +108,7 @@ create table if not exists observations (
     indicator_code varchar not null,       -- a target code, or a part code such as CQS-15a
     area_code varchar not null,            -- CT for the whole city, or a ward code
     period varchar not null,               -- 2026-03 | 2026-Q1 | 2026-H1 | 2026
+    period_start date not null,
     period_end date not null,
     value double not null,                 -- percentages as 0-100; a milestone as 0-1
     note varchar,
@@ -119,6 +120,7 @@ create table if not exists unit_scores (
     unit_code varchar not null,            -- an agency code or a ward code
     unit_kind varchar not null,            -- agency | ward
     period varchar not null,
+    period_start date not null,
     period_end date not null,
     pillar varchar not null,               -- CQS | KTS | XHS | TONG (the total)
     score double not null,
@@ -128,6 +130,7 @@ create table if not exists unit_scores (
 create table if not exists task_status (
     task_no integer not null,
     period varchar not null,
+    period_start date not null,
     period_end date not null,
     status varchar not null,               -- not_started | in_progress | done | blocked
     progress_pct double,
@@ -150,7 +153,7 @@ join latest_catalog as l on l.upload_id = t.upload_id;
 drop view if exists observations_current;
 create view observations_current as
 with ranked as (
-    select o.indicator_code, o.area_code, o.period, o.period_end, o.value, o.note, o.source, o.upload_id,
+    select o.indicator_code, o.area_code, o.period, o.period_start, o.period_end, o.value, o.note, o.source, o.upload_id,
            row_number() over (
                partition by o.indicator_code, o.area_code, o.period order by o.upload_id desc
            ) as version_rank
@@ -158,14 +161,14 @@ with ranked as (
     join uploads as u on u.id = o.upload_id
     where u.status = 'active'
 )
-select indicator_code, area_code, period, period_end, value, note, source, upload_id
+select indicator_code, area_code, period, period_start, period_end, value, note, source, upload_id
 from ranked
 where version_rank = 1;
 
 drop view if exists unit_scores_current;
 create view unit_scores_current as
 with ranked as (
-    select s.unit_code, s.unit_kind, s.period, s.period_end, s.pillar, s.score, s.upload_id,
+    select s.unit_code, s.unit_kind, s.period, s.period_start, s.period_end, s.pillar, s.score, s.upload_id,
            row_number() over (
                partition by s.unit_code, s.period, s.pillar order by s.upload_id desc
            ) as version_rank
@@ -173,19 +176,19 @@ with ranked as (
     join uploads as u on u.id = s.upload_id
     where u.status = 'active'
 )
-select unit_code, unit_kind, period, period_end, pillar, score, upload_id
+select unit_code, unit_kind, period, period_start, period_end, pillar, score, upload_id
 from ranked
 where version_rank = 1;
 
 drop view if exists task_status_current;
 create view task_status_current as
 with ranked as (
-    select s.task_no, s.period, s.period_end, s.status, s.progress_pct, s.note, s.upload_id,
+    select s.task_no, s.period, s.period_start, s.period_end, s.status, s.progress_pct, s.note, s.upload_id,
            row_number() over (partition by s.task_no, s.period order by s.upload_id desc) as version_rank
     from task_status as s
     join uploads as u on u.id = s.upload_id
     where u.status = 'active'
 )
-select task_no, period, period_end, status, progress_pct, note, upload_id
+select task_no, period, period_start, period_end, status, progress_pct, note, upload_id
 from ranked
 where version_rank = 1;

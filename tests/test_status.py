@@ -105,9 +105,11 @@ def test_values_after_the_as_of_date_are_ignored():
     assert out.loc["A", "status"] != "achieved"
 
 
-def test_nothing_before_the_first_report_is_no_data():
+def test_a_period_counts_once_it_has_begun():
     out = run(monthly("A", straight(50, 70)), [spec(target=60)], as_of=date(2026, 1, 15))
-    assert out.loc["A", "status"] == "no_data"
+    assert out.loc["A", "period"] == "2026-01"           # January is reported in January
+    assert run(monthly("A", straight(50, 70)), [spec(target=60)],
+               as_of=date(2025, 12, 31)).loc["A", "status"] == "no_data"
 
 
 def test_baseline_is_last_value_of_the_year_before_if_there_is_one():

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 
 import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from cantho_dash import config, db, queries, service
+from cantho_dash import catalog, config, db, queries, service
 from cantho_dash.bootstrap import ensure_ready
 from cantho_dash.config import SQL_DIR
+from cantho_dash.ingest import stage
 from cantho_dash.ingest.commit import commit_frame
-from conftest import AS_OF, make_store
+from conftest import AS_OF, ROOT, make_store
 
 SAMPLE = {"as_of": AS_OF, "area_code": "CT", "key": "x", "value": "y", "id": 10_000, "upload_id": 10_000,
           "action": "commit", "actor": "test", "happened_at": dt.datetime(2026, 1, 1), "kind": "observations",
@@ -20,22 +22,59 @@ SAMPLE = {"as_of": AS_OF, "area_code": "CT", "key": "x", "value": "y", "id": 10_
           "rows_total": 0, "rows_new": 0, "rows_changed": 0, "rows_unchanged": 0, "is_demo": False,
           "status": "active"}
 QUERIES = sorted(p.stem for p in SQL_DIR.glob("*.sql") if p.stem != "schema")
+KINDS = ("observations", "unit_scores", "task_status", "targets")
+SAMPLE_FILES = {
+    "observations": "Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị;Ghi chú\nCQS-01;CT;2026-11;99,5;x\nXHS-03;Cái Khế;2026-11;1.234;\n",
+    "unit_scores": "Đơn vị;Kỳ;Trụ cột;Điểm\nSYT;2026-H1;TONG;71,5\n",
+    "task_status": "Nhiệm vụ số;Kỳ báo cáo;Tình trạng;Tiến độ (%)\n12;2026-11;Hoàn thành;100\n",
+    "targets": (ROOT / "data" / "catalog" / "targets.csv").read_text(encoding="utf-8"),
+}
+# Queries that run in a staging connection (ingest.stage), and the ones that read its staged rows.
+STAGING = ("stage_", "staged_", "validation_", "distinct_", "number_", "failing_rows", "raw_row_count")
+COMPARING = ("diff_", "insert_staged_")
+
+
+def _kind_of(name: str) -> str:
+    return next((k for k in KINDS if name.endswith(k)), "observations")
+
+
+@contextmanager
+def _staging(kind: str):
+    context = stage.Context(catalog.indicators(catalog.read_targets(), catalog.read_target_parts()), set(range(1, 52)))
+    with stage.session(SAMPLE_FILES[kind].encode("utf-8"), context, kind) as session:
+        yield session
 
 
 @pytest.mark.parametrize("name", QUERIES)
 def test_every_named_query_runs(engine, name):
     text = db.load_sql(name)
     assert not re.search(r"\b(SELECT|FROM|WHERE|INSERT|DELETE)\b", text), "lowercase keywords"
+    kind = _kind_of(name)
+    if name.startswith(STAGING):
+        with _staging(kind) as session:
+            if name == "stage_raw_load":  # it needs a file's settings: staging ran it already
+                assert session.duck.execute(db.load_sql("raw_row_count")).fetchone()[0] > 0
+                return
+            session.duck.register("failing_row_ids", pd.DataFrame({"row_id": [0]}))
+            session.duck.register("unread_numbers", pd.DataFrame({"number_text": ["1.234", "abc"]}))
+            session.duck.execute(text, {p: {"conv": None, "typed": False}.get(p, SAMPLE.get(p))
+                                        for p in re.findall(r"\$(\w+)", text)} or None)
+        return
     params = {p: SAMPLE[p] for p in re.findall(r"(?<!:):(\w+)", text)}
     with engine.connect() as conn:
         trans = conn.begin()
         try:
-            if "staged_rows" in text:  # insert_<table>: stage an empty frame of that table's columns
-                raw = db.native(conn)
+            raw = db.native(conn)
+            if name.startswith(COMPARING):
+                with _staging(kind) as session:
+                    rows = session.duck.sql(db.load_sql("staged_rows")).to_arrow_table()
+                raw.register("staged_rows", rows)
+            elif "staged_rows" in text:  # insert_<table>: stage an empty frame of that table's columns
                 raw.register("staged_rows", raw.execute(f"select * from {name.removeprefix('insert_')} limit 0").df())
             conn.execute(sa.text(text), params)
         finally:
             trans.rollback()
+            raw.unregister("staged_rows")
 
 
 def test_bootstrap_is_idempotent(fresh_engine):
@@ -49,7 +88,8 @@ def test_bootstrap_is_idempotent(fresh_engine):
 
 def _obs(value, period="2026-10"):
     return pd.DataFrame({"indicator_code": ["CQS-01"], "area_code": ["CT"], "period": [period],
-                         "period_end": [dt.date(2026, 10, 31)], "value": [value]})
+                         "period_start": [dt.date(2026, 10, 1)], "period_end": [dt.date(2026, 10, 31)],
+                         "value": [value]})
 
 
 def test_a_later_upload_supersedes_and_history_stays(fresh_engine):

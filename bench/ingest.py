@@ -1,0 +1,109 @@
+"""Ingest benchmark (issue #3): a full import of a 1M-row observations CSV against DuckDB's own read_csv.
+
+Both sides put the same file's rows into a table of a file-backed DuckDB database, in the same run:
+- limit: `create table ... as select * from read_csv(file)` in a fresh database;
+- import: read, decode, resolve, parse, validate (pandera), diff against current values, archive
+  and commit, through cantho_dash.ingest.pipeline.import_file, into a store holding the demo data.
+The file is what a Vietnamese Excel exports: UTF-8 with BOM, ';' between fields, decimal commas.
+Target: import / limit <= 3. Run: python bench/ingest.py [--rows N] [--repeat K]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TARGET_RATIO = 3.0
+
+
+def make_csv(path: Path, rows: int, seed: int = 1) -> None:
+    """rows distinct (indicator, area, period) keys with values 0-100, written the Vietnamese way."""
+    from cantho_dash import catalog
+
+    indicators = catalog.indicators(catalog.read_targets(), catalog.read_target_parts())
+    codes = indicators.loc[indicators["unit"] == "%", "code"].to_numpy()
+    areas = np.array(["CT", *catalog.read_wards()["code"]])
+    periods = np.array([f"{y}-{m:02d}" for y in range(1990, 2027) for m in range(1, 13)])
+    space = len(codes) * len(areas) * len(periods)
+    if rows > space:
+        raise SystemExit(f"at most {space} distinct keys")
+    rng = np.random.default_rng(seed)
+    pick = rng.choice(space, rows, replace=False)
+    per_code = len(areas) * len(periods)
+    frame = pd.DataFrame({
+        "Mã chỉ tiêu": codes[pick // per_code],
+        "Địa bàn": areas[(pick % per_code) // len(periods)],
+        "Kỳ báo cáo": periods[pick % len(periods)],
+        "Giá trị": np.char.replace(np.round(rng.uniform(0, 100, rows), 2).astype(str), ".", ","),
+    })
+    frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+def limit_seconds(csv_path: Path, workdir: Path, run: int) -> float:
+    """DuckDB's own read_csv of the file into a table of a fresh file-backed database."""
+    target = workdir / f"limit-{run}.duckdb"
+    conn = duckdb.connect(str(target))
+    start = time.perf_counter()
+    conn.execute("create table observations_copy as select * from read_csv(?)", [str(csv_path)])
+    seconds = time.perf_counter() - start
+    conn.close()
+    return seconds
+
+
+def import_seconds(csv_path: Path, workdir: Path, run: int) -> tuple[float, int]:
+    """The full import into a fresh store with the demo data; returns (seconds, rows committed)."""
+    os.environ["CANTHO_UPLOAD_DIR"] = str(workdir / "uploads")
+    from cantho_dash import config, db
+    from cantho_dash.bootstrap import ensure_ready
+    from cantho_dash.ingest import pipeline
+
+    engine = db.make_engine(f"duckdb:///{(workdir / f'store-{run}.duckdb').as_posix()}")
+    ensure_ready(engine, config.Settings(load_demo=True))
+    start = time.perf_counter()
+    data = csv_path.read_bytes()
+    upload_id = pipeline.import_file(engine, data, csv_path.name, user="bench", path=csv_path).upload_id
+    seconds = time.perf_counter() - start
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("select rows_total from uploads where id = ?", (upload_id,)).scalar()
+    engine.dispose()
+    return seconds, rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cantho-bench-") as work:
+        workdir = Path(work)
+        csv_path = workdir / "observations.csv"
+        make_csv(csv_path, args.rows)
+        size_mb = csv_path.stat().st_size / 1e6
+        import_seconds(csv_path, workdir, -1)  # warm-up: imports, catalog caches
+        limits, imports = [], []
+        for run in range(args.repeat):
+            limits.append(limit_seconds(csv_path, workdir, run))
+            seconds, rows = import_seconds(csv_path, workdir, run)
+            assert rows == args.rows, rows
+            imports.append(seconds)
+    limit, full = statistics.median(limits), statistics.median(imports)
+    ratio = full / limit
+    print(f"file: {args.rows:,} rows, {size_mb:.1f} MB (UTF-8 BOM, ';', decimal commas)")
+    print(f"limit  DuckDB read_csv into a table: {limit:.3f} s (median of {args.repeat})")
+    print(f"import read+validate+commit:         {full:.3f} s (median of {args.repeat})")
+    print(f"ratio {ratio:.2f} (target <= {TARGET_RATIO:.0f}) -> {'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

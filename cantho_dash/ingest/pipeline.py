@@ -1,0 +1,298 @@
+"""An upload from bytes to the store: check (stage + preview), then commit all or nothing (issue #3).
+
+The raw file is archived under data/uploads/ by its SHA-256, never by the name it came with;
+that name is kept as text in the audit only.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from sqlalchemy.engine import Engine
+
+from .. import config, db, queries, service
+from ..catalog import CITY
+from . import report
+from .commit import record_upload, with_upload_id
+from . import stage
+from .read import FileProblem
+from .stage import Context, Progress, Staged
+
+
+# Work that overlaps DuckDB (which frees the GIL) with Python: archiving, and writing while pandera checks.
+_WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cantho-ingest")
+
+
+class Rejected(ValueError):
+    """The upload has problems; nothing was written. .report lists them."""
+
+    def __init__(self, problems: pd.DataFrame):
+        super().__init__(f"{len(problems)} problems")
+        self.report = problems
+
+
+class DuplicateUpload(ValueError):
+    """The same file (same SHA-256) was imported before; nothing was written."""
+
+    def __init__(self, first: dict):
+        when = pd.Timestamp(first["uploaded_at"]).strftime("%H:%M %d/%m/%Y")
+        super().__init__(f"Tệp này đã được nhập lúc {when} (lần tải lên số {first['id']}, {first['uploaded_by']}); "
+                         f"không thêm gì. / This file was already imported at {when} (upload {first['id']}, "
+                         f"by {first['uploaded_by']}); nothing was added.")
+        self.first = first
+
+
+@dataclass
+class Checked:
+    """A checked upload: its problems, or what committing it would change."""
+
+    staged: Staged
+    filename: str
+    sha256: str
+    data: bytes = field(repr=False)
+    duplicate_of: dict | None = None
+    counts: dict | None = None
+    top_changes: pd.DataFrame | None = None
+    status_changes: pd.DataFrame | None = None
+    data_version: int | None = None     # the store's version the counts were taken against
+    upload_id: int | None = None        # once committed
+
+    @property
+    def kind(self) -> str | None:
+        return self.staged.kind
+
+    @property
+    def problems(self) -> pd.DataFrame:
+        return self.staged.problems
+
+    @property
+    def ok(self) -> bool:
+        """Whether commit() will write it."""
+        return self.staged.ok and self.duplicate_of is None
+
+
+def safe_filename(name: str | None) -> str:
+    """The uploaded name as plain text for the audit: NFC, no control characters or path, at most 200 chars."""
+    text = unicodedata.normalize("NFC", str(name or ""))
+    text = re.sub(r"[\x00-\x1f\x7f]", "", text).replace("\\", "/").rsplit("/", 1)[-1]
+    return text[:200] or "(không tên)"
+
+
+def context(engine: Engine) -> Context:
+    """What uploads are checked against: the current catalog (read again after every commit)."""
+    return _context(engine, queries.data_version(engine))
+
+
+@lru_cache(maxsize=8)
+def _context(engine: Engine, version: int) -> Context:
+    return Context(lambda: service.indicator_catalog(engine), lambda: set(queries.tasks(engine)["task_no"]))
+
+
+def _duplicate(engine: Engine, sha256: str) -> dict | None:
+    with engine.connect() as conn:
+        found = db.read(conn, "upload_by_sha", sha256=sha256)
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def _diff(engine: Engine, kind: str, rows, top: bool = True) -> tuple[dict, pd.DataFrame | None]:
+    """(new/changed/unchanged counts, the ten biggest changes) of staged rows against current values."""
+    with engine.connect() as conn:
+        return _diff_in(conn, kind, rows, top)
+
+
+def _diff_in(conn, kind: str, rows, top: bool = True) -> tuple[dict, pd.DataFrame | None]:
+    """As _diff, on a connection; rows None: the staged rows are the view staged_rows of conn."""
+    if kind == "targets":
+        return _diff_targets(conn, (rows if rows is not None else db.native(conn).sql(
+            db.load_sql("staged_rows")).to_arrow_table()).to_pandas())
+    if db.is_duckdb(conn):
+        duck = db.native(conn)
+    else:  # another store: compare in DuckDB against a copy of the current values
+        duck = duckdb.connect()
+        duck.register(f"{kind}_current", db.read(conn, f"current_{kind}"))
+    if rows is not None:
+        duck.register("staged_rows", rows)
+    try:
+        counts = duck.execute(db.load_sql(f"diff_{kind}")).df().iloc[0].to_dict()
+        top = duck.execute(db.load_sql(f"diff_top_{kind}")).df() if top else None
+    finally:
+        if rows is not None:
+            duck.unregister("staged_rows")
+    return {k.removeprefix("rows_"): int(v) for k, v in counts.items()}, top
+
+
+def _diff_targets(conn, new: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+    current = queries.frame_targets(db.read(conn, "targets")).set_index("code")
+    fields = ["plan_no", "pillar", "name_vi", "name_en", "unit", "comparator", "target_value", "deadline",
+              "lead_agency", "coordinating_agencies"]
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    changes = []
+    for row in new.to_dict("records"):
+        if row["code"] not in current.index:
+            counts["new"] += 1
+            continue
+        old = current.loc[row["code"]]
+        differs = [f for f in fields if str(old[f] or "") != str(row[f] or "")]
+        counts["changed" if differs else "unchanged"] += 1
+        if "target_value" in differs:
+            changes.append({"code": row["code"], "old_value": old["target_value"], "new_value": row["target_value"]})
+    top = pd.DataFrame(changes, columns=["code", "old_value", "new_value"])
+    return counts, top.reindex((top["new_value"] - top["old_value"]).abs().sort_values(ascending=False).index).head(10)
+
+
+def _status_changes(engine: Engine, kind: str, rows, as_of: date) -> pd.DataFrame:
+    """The targets whose status the upload would change, on the as-of date."""
+    cols = ["code", "status_before", "status_after", "value_before", "value_after"]
+    if kind not in ("observations", "targets"):
+        return pd.DataFrame(columns=cols)
+    before = service.target_status(engine, as_of)
+    if kind == "observations":
+        frame = rows.to_pandas()
+        city = frame[frame["area_code"] == CITY].rename(columns={"indicator_code": "code"})
+        city = city.assign(period_end=pd.to_datetime(city["period_end"]).dt.date)
+        after = service.target_status(engine, as_of, overlay=city[["code", "period", "period_end", "value"]])
+    else:
+        after = service.target_status(engine, as_of, targets=rows.to_pandas())
+    merged = before[["code", "status", "value"]].merge(after[["code", "status", "value"]], on="code",
+                                                          how="outer", suffixes=("_before", "_after"))
+    return merged[merged["status_before"].fillna("") != merged["status_after"].fillna("")][cols].reset_index(drop=True)
+
+
+def check(engine: Engine, data: bytes, filename: str | None = None, kind: str | None = None,
+          as_of: date | None = None, progress: Progress | None = None, preview_status: bool = True) -> Checked:
+    """Stage an upload and preview it against the store (counts, biggest changes and, with
+    preview_status, the targets whose status would change); writes nothing."""
+    name = safe_filename(filename)
+    sha256 = hashlib.sha256(data).hexdigest()
+    limit = config.settings().max_upload_mb
+    if len(data) > limit * 1024 * 1024:
+        return Checked(Staged(kind, problems=report.file_problem("too_large", str(limit))), name, sha256, data)
+    duplicate = _duplicate(engine, sha256)
+    if duplicate:
+        return Checked(Staged(duplicate["kind"]), name, sha256, data, duplicate_of=duplicate)
+    version = queries.data_version(engine)
+    staged = stage.stage(data, context(engine), kind, progress)
+    checked = Checked(staged, name, sha256, data, data_version=version)
+    if staged.ok:
+        checked.counts, checked.top_changes = _diff(engine, staged.kind, staged.rows_to_commit)
+        if preview_status:
+            checked.status_changes = _status_changes(engine, staged.kind, staged.rows_to_commit,
+                                                     as_of or config.default_as_of())
+    return checked
+
+
+def archive(data: bytes, sha256: str, file_type: str) -> str:
+    """Keep the raw bytes under the upload folder, named by their SHA-256; returns the path."""
+    folder = config.settings().upload_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{sha256}.{'xlsx' if file_type == 'xlsx' else 'csv'}"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    return str(path)
+
+
+def _store(conn, kind: str, rows, *, user: str, filename: str, sha256: str, counts: dict) -> int:
+    """The audit row and the rows of one upload, inside the caller's transaction."""
+    upload_id = record_upload(conn, kind=kind, user=user, rows_total=len(rows), filename=filename,
+                              sha256=sha256, counts=counts)
+    db.bulk_insert(conn, kind, with_upload_id(rows, upload_id))
+    return upload_id
+
+
+def commit(engine: Engine, checked: Checked, user: str) -> int:
+    """Write a checked upload in one transaction (archive, audit row, rows); returns the upload id."""
+    if checked.duplicate_of:
+        raise DuplicateUpload(checked.duplicate_of)
+    if not checked.staged.ok:
+        raise Rejected(checked.problems)
+    kind, rows = checked.staged.kind, checked.staged.rows_to_commit
+    with db.WRITE_LOCK:
+        first = _duplicate(engine, checked.sha256)  # another session may have committed it meanwhile
+        if first:
+            raise DuplicateUpload(first)
+        counts = checked.counts
+        if counts is None or queries.data_version(engine) != checked.data_version:
+            counts, _ = _diff(engine, kind, rows)  # something was committed since the check
+        archived = _WORKERS.submit(archive, checked.data, checked.sha256, checked.staged.table.file_type)
+        with engine.begin() as conn:
+            upload_id = _store(conn, kind, rows, user=user, filename=checked.filename, sha256=checked.sha256,
+                               counts=counts)
+            archived.result()  # the file is kept before the rows are: an archive never lacks a commit
+    checked.upload_id = upload_id
+    return upload_id
+
+
+def import_file(engine: Engine, data: bytes, filename: str | None, user: str, kind: str | None = None,
+                path: Path | None = None) -> Checked:
+    """Check and commit in one go: the command line's import, and what bench/ingest.py times.
+
+    On a DuckDB store the upload is staged in the store's own connection, inside the transaction
+    that commits it, so that committing is one insert ... select; a rejected upload rolls back
+    and leaves nothing. Raises Rejected or DuplicateUpload; returns the Checked with its upload_id.
+    """
+    name = safe_filename(filename)
+    sha256 = hashlib.sha256(data).hexdigest()
+    first = _duplicate(engine, sha256)
+    if first:
+        raise DuplicateUpload(first)
+    if not db.is_duckdb(engine):
+        checked = check(engine, data, filename, kind, preview_status=False)
+        commit(engine, checked, user)
+        return checked
+    limit = config.settings().max_upload_mb
+    if len(data) > limit * 1024 * 1024:
+        raise Rejected(report.file_problem("too_large", str(limit)))
+    with db.WRITE_LOCK, engine.connect() as conn:
+        duck = db.native(conn)
+        try:
+            with stage.session(data, context(engine), kind, source=path, duck=duck) as session:
+                frame = stage.validation_frame(session)
+                duck.commit()  # the staging tables outlive a rolled-back write, for the report
+                verdict: Future = Future()
+                writing = _WORKERS.submit(_write_staged, conn, session.kind, len(frame), name, sha256, user,
+                                          verdict)
+                try:
+                    staged = stage.validate(session, frame=frame)
+                finally:
+                    verdict.set_result(staged.problems.empty if "staged" in locals() else False)
+                upload_id, counts = writing.result()
+                if not staged.problems.empty:
+                    raise Rejected(staged.problems)
+                archive(data, sha256, session.table.file_type)
+        except FileProblem as problem:
+            raise Rejected(stage.file_problem(problem, kind).problems) from None
+        finally:
+            duck.commit()  # the staging tables' removal
+    checked = Checked(staged, name, sha256, data, counts=counts)
+    checked.upload_id = upload_id
+    return checked
+
+
+def _write_staged(conn, kind: str, rows: int, filename: str, sha256: str, user: str, verdict: Future):
+    """In a worker, while pandera checks: compare, write the audit row and insert the staged rows in a
+    transaction, then commit it if the verdict is good, else roll it back. (upload id, counts)."""
+    transaction = conn.begin()
+    try:
+        counts, _ = _diff_in(conn, kind, None, top=False)
+        upload_id = record_upload(conn, kind=kind, user=user, rows_total=rows, filename=filename,
+                                  sha256=sha256, counts=counts)
+        db.execute(conn, f"insert_staged_{kind}", upload_id=upload_id)
+        if verdict.result():
+            transaction.commit()
+            return upload_id, counts
+    except BaseException:
+        transaction.rollback()
+        raise
+    transaction.rollback()
+    return None, None

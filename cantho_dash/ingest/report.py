@@ -1,0 +1,108 @@
+"""The rejection report: every problem with its line (as Excel shows it), column, value and reason.
+
+Reasons are given in Vietnamese and English. The CSV export neutralises spreadsheet formulas.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .read import SUPPORTED_ENCODINGS
+
+PERIOD_FORMS = "2026-03, 03/2026, T3/2026, Tháng 3/2026, 2026-Q1, Q1/2026, Quý I/2026, 2026-H1, 2026"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # file-level
+    "empty": ("Tệp rỗng.", "The file is empty."),
+    "encoding": (f"Không đọc được bảng mã của tệp. Bảng mã được nhận: {SUPPORTED_ENCODINGS}.",
+                 f"The file's encoding is not supported. Accepted encodings: {SUPPORTED_ENCODINGS}."),
+    "xls_legacy": ("Tệp Excel 97-2003 (.xls) không được nhận; hãy lưu lại dưới dạng .xlsx hoặc CSV.",
+                   "Excel 97-2003 files (.xls) are not accepted; save the file as .xlsx or CSV."),
+    "bad_xlsx": ("Không mở được tệp Excel.", "The Excel file cannot be opened."),
+    "no_header": ("Không tìm thấy dòng tiêu đề của một mẫu biểu (xem các mẫu tải về trên trang Tải dữ liệu).",
+                  "No header row of a known template was found (see the templates on the upload page)."),
+    "kind_mismatch": ("Tiêu đề cột không khớp với loại dữ liệu đã chọn: {hint}.",
+                      "The headers do not match the chosen kind: {hint}."),
+    "too_large": ("Tệp lớn hơn giới hạn {hint} MB.", "The file is larger than the {hint} MB limit."),
+    "bad_table": ("Không đọc được bảng: {hint}.", "The table cannot be read: {hint}."),
+    "no_rows": ("Tệp không có dòng số liệu nào.", "The file has no data rows."),
+    # cell-level
+    "missing": ("Thiếu giá trị bắt buộc.", "A required value is missing."),
+    "unknown_indicator": ("Mã chỉ tiêu không có trong danh mục (CQS-01…CQS-15, KTS-01…KTS-04, XHS-01…XHS-11).",
+                          "Unknown indicator code (CQS-01…CQS-15, KTS-01…KTS-04, XHS-01…XHS-11)."),
+    "target_has_parts": ("Chỉ tiêu này gồm nhiều phần; ghi số liệu theo mã từng phần: {hint}.",
+                         "This target has parts; report each part under its own code: {hint}."),
+    "unknown_area": ("Không có xã, phường này trong 103 xã, phường hiện nay của thành phố Cần Thơ "
+                     "(ghi mã 5 chữ số, tên xã/phường, hoặc CT cho toàn thành phố).",
+                     "No such ward or commune among today's 103 of Cần Thơ "
+                     "(write its 5-digit code, its name, or CT for the whole city)."),
+    "legacy_area": ("Đơn vị hành chính cũ (trước 01/7/2025), không còn tồn tại: {hint}.",
+                     "A former administrative unit (before 1/7/2025) that no longer exists: {hint}."),
+    "bad_period": (f"Không đọc được kỳ báo cáo; ghi theo một trong các dạng: {PERIOD_FORMS}.",
+                   f"The period cannot be read; write it as one of: {PERIOD_FORMS}."),
+    "bad_number": ("Không đọc được số.", "The number cannot be read."),
+    "ambiguous_number": ("Số không rõ nghĩa: có thể là số nghìn hoặc số thập phân; ghi 1234 hoặc 1,234 (dấu phẩy thập phân).",
+                         "Ambiguous number: thousands or decimals? Write 1234, or 1,234 with a decimal comma."),
+    "pct_range": ("Tỷ lệ phần trăm phải nằm trong khoảng 0–100.", "A percentage must be between 0 and 100."),
+    "milestone_range": ("Mốc hoàn thành ghi từ 0 đến 1 (hoặc 0%–100%, hoặc “Hoàn thành”).",
+                        "A milestone is written from 0 to 1 (or 0%–100%, or “Hoàn thành”)."),
+    "negative": ("Số đếm không được âm.", "A count cannot be negative."),
+    "duplicate_key": ("Trùng khóa với dòng {hint} trong cùng tệp.", "The same key as line {hint} of this file."),
+    "unknown_unit": ("Không tìm thấy đơn vị (ghi mã hoặc tên sở, ngành, hoặc xã, phường).",
+                     "Unknown unit (write the code or name of a department, or of a ward)."),
+    "collective_unit": ("“{hint}” là nhóm đơn vị, không chấm điểm được; ghi từng đơn vị.",
+                        "“{hint}” stands for many agencies and cannot be scored; write each one."),
+    "unknown_pillar": ("Trụ cột phải là CQS, KTS, XHS hoặc TONG (tổng điểm).",
+                       "The pillar must be CQS, KTS, XHS or TONG (the total)."),
+    "unknown_task": ("Không có nhiệm vụ số này trong Phụ lục II (1–51).", "No such task in Appendix II (1–51)."),
+    "unknown_status": ("Tình trạng phải là: Chưa triển khai, Đang thực hiện, Hoàn thành, hoặc Vướng mắc.",
+                       "The status must be: not_started, in_progress, done or blocked."),
+    "progress_range": ("Tiến độ phải nằm trong khoảng 0–100%.", "Progress must be between 0 and 100%."),
+    "bad_code": ("Mã chỉ tiêu phải có dạng CQS-01, KTS-01 hoặc XHS-01.", "A code must look like CQS-01, KTS-01 or XHS-01."),
+    "bad_comparator": ("Phép so sánh phải là >, >=, < hoặc <=.", "The comparator must be >, >=, < or <=."),
+    "bad_date": ("Không đọc được ngày (ghi 2026-12-31 hoặc 31/12/2026).", "The date cannot be read (write 2026-12-31 or 31/12/2026)."),
+    "unknown_agency": ("Không có cơ quan “{hint}” trong danh mục cơ quan.", "The agency “{hint}” is not in the agencies catalog."),
+    "bad_unit": ("Đơn vị tính phải là %, milestone hoặc một đơn vị đếm.", "The unit must be %, milestone or a count unit."),
+}
+
+REPORT_COLUMNS = ["line", "column", "value", "reason_vi", "reason_en"]
+HEADERS_VI = {"line": "Dòng", "column": "Cột", "value": "Giá trị", "reason_vi": "Lý do", "reason_en": "Reason"}
+
+
+def message(code: str, hint: str = "") -> tuple[str, str]:
+    """(Vietnamese, English) reason for a problem code."""
+    vi, en = MESSAGES[code]
+    return vi.format(hint=hint), en.format(hint=hint)
+
+
+def file_problem(code: str, hint: str = "") -> pd.DataFrame:
+    """A report of one problem with the whole file."""
+    vi, en = message(code, hint)
+    return pd.DataFrame([{"line": None, "column": "", "value": "", "reason_vi": vi, "reason_en": en}],
+                        columns=REPORT_COLUMNS)
+
+
+def neutralise(text: object) -> object:
+    """A cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(text, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def to_csv(report: pd.DataFrame) -> bytes:
+    """The report as a CSV that Excel opens in Vietnamese (UTF-8 with BOM), formulas neutralised."""
+    safe = report[REPORT_COLUMNS].rename(columns=HEADERS_VI)
+    safe = safe.apply(lambda col: col.map(neutralise))
+    return safe.to_csv(index=False).encode("utf-8-sig")
+
+
+def as_text(report: pd.DataFrame, limit: int | None = 200) -> str:
+    """The report as plain text lines for the command line."""
+    lines = []
+    for row in report.head(limit).itertuples():
+        where = f"dòng/line {int(row.line)}" if pd.notna(row.line) else "tệp/file"
+        column = f", cột/column “{row.column}”" if row.column else ""
+        value = f", giá trị/value “{row.value}”" if row.value not in ("", None) and pd.notna(row.value) else ""
+        lines.append(f"- {where}{column}{value}: {row.reason_vi} / {row.reason_en}")
+    if limit and len(report) > limit:
+        lines.append(f"… {len(report) - limit} vấn đề nữa / more problems")
+    return "\n".join(lines)

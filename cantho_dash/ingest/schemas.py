@@ -1,0 +1,90 @@
+"""Pandera schemas of the upload kinds (issue #3): what a row must satisfy to be committed.
+
+Staging (sql/stage_<kind>.sql) gives every column a state: 0 understood, 1 missing, 2 not
+understood (an unknown ward, an unreadable number ...). The schemas check those states, the
+ranges of the numbers, and that no key occurs twice. Each check is named '<problem>:<column>';
+report.py turns the names into reasons.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+PCT, MILESTONE, COUNT = 1, 2, 3
+
+
+def _states(column: str, required: bool = True) -> pa.Column:
+    """The state of a column must be 0; failures() reads 1 as missing and 2 as not understood."""
+    return pa.Column(checks=[pa.Check.isin([0] if required else [0, 1])], name=f"{column}_state")
+
+
+def _frame_check(code: str, column: str, test) -> pa.Check:
+    return pa.Check(test, name=f"{code}:{column}", element_wise=False, ignore_na=False)
+
+
+def _in_range(code: str, column: str, low: float, high: float, where=None) -> pa.Check:
+    def test(df: pd.DataFrame) -> pd.Series:
+        inside = df[column].isna() | df[column].between(low, high)
+        return inside if where is None else inside | ~where(df)
+    return _frame_check(code, column, test)
+
+
+def _schema(columns: list[pa.Column], checks: list[pa.Check]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {c.name: c for c in columns} | {"row_key": pa.Column(unique=True, report_duplicates="all")},
+        checks=checks)
+
+
+OBSERVATIONS = _schema(
+    [_states("indicator_code"), _states("area"), _states("period"), _states("value")],
+    [_in_range("pct_range", "value", 0, 100, where=lambda df: df["unit_class"] == PCT),
+     _in_range("milestone_range", "value", 0, 1, where=lambda df: df["unit_class"] == MILESTONE),
+     _frame_check("negative", "value", lambda df: (df["unit_class"] != COUNT) | df["value"].isna() | (df["value"] >= 0))],
+)
+
+UNIT_SCORES = _schema(
+    [_states("unit"), _states("period"), _states("pillar"), _states("score")],
+    [_frame_check("negative", "score", lambda df: df["score"].isna() | (df["score"] >= 0))],
+)
+
+TASK_STATUS = _schema(
+    [_states("task_no"), _states("period"), _states("status"), _states("progress_pct")],
+    [_in_range("progress_range", "progress_pct", 0, 100)],
+)
+
+TARGETS = _schema(
+    [_states("code"), _states("plan_no"), _states("pillar"), _states("name_vi"),
+     _states("name_en"), _states("unit"), _states("comparator"), _states("target_value"),
+     _states("deadline"), _states("lead_agency"), _states("coordinating_agencies", required=False)],
+    [_in_range("pct_range", "target_value", 0, 100, where=lambda df: df["unit"] == "%"),
+     _frame_check("negative", "target_value", lambda df: df["target_value"].isna() | (df["target_value"] >= 0))],
+)
+
+SCHEMAS = {"observations": OBSERVATIONS, "unit_scores": UNIT_SCORES, "task_status": TASK_STATUS, "targets": TARGETS}
+# The column a duplicate key is reported in.
+KEY_COLUMN = {"observations": "indicator_code", "unit_scores": "unit", "task_status": "task_no", "targets": "code"}
+
+
+UNREAD = {"value", "score", "progress_pct", "plan_no", "target_value"}
+
+
+def failures(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """(row position, problem code, column) of every failed check; empty when the frame is valid."""
+    try:
+        SCHEMAS[kind].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        cases = cases[cases["index"].notna()]
+        out = []
+        for column, check, value, index in zip(cases["column"], cases["check"].astype(str), cases["failure_case"],
+                                               cases["index"].astype(int)):
+            if ":" in check:                              # a frame check: '<problem>:<column>'
+                code, name = check.split(":", 1)
+            elif column == "row_key":                     # pandera's uniqueness check
+                code, name = "duplicate_key", KEY_COLUMN[kind]
+            else:                                         # a state: 1 missing, 2 not understood
+                name = str(column).removesuffix("_state")
+                code = "missing" if value == 1 else ("unread_number" if name in UNREAD else "unresolved")
+            out.append((index, code, name))
+        return pd.DataFrame(out, columns=["position", "code", "column"]).drop_duplicates(ignore_index=True)
+    return pd.DataFrame(columns=["position", "code", "column"])

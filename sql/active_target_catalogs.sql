@@ -1,0 +1,3 @@
+select count(*)
+from uploads
+where kind = 'targets' and status = 'active'

@@ -1,1 +1,0 @@
-select max(id) from upload_events

@@ -1,0 +1,3 @@
+update uploads
+set status = :status
+where id = :id

@@ -1,0 +1,1 @@
+select * from staged_rows

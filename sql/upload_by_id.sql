@@ -1,0 +1,3 @@
+select id, kind, filename, uploaded_by, uploaded_at, is_demo, status
+from uploads
+where id = :id

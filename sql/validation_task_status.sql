@@ -1,0 +1,3 @@
+-- What pandera checks: states, numbers and keys, no text.
+select row_id, task_no_state, period_state, status_state, progress_pct_state, progress_pct, row_key
+from staged
