@@ -9,7 +9,10 @@ ui.apply_style()
 page = st.navigation([
     st.Page("pages/overview.py", title=ui.tr("page_overview"), icon=":material/dashboard:", default=True),
     st.Page("pages/targets.py", title=ui.tr("page_targets"), icon=":material/target:"),
+    st.Page("pages/upload.py", title=ui.tr("page_upload"), icon=":material/upload_file:"),
+    st.Page("pages/uploads.py", title=ui.tr("page_uploads"), icon=":material/history:"),
 ])
 ui.sidebar()
 ui.demo_banner()
+ui.watch_updates()
 page.run()

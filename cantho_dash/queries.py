@@ -75,3 +75,9 @@ def data_version(engine: Engine) -> int:
     """A number that changes with every commit, rollback, restore or clear."""
     with engine.connect() as conn:
         return int(db.scalar(conn, "data_version"))
+
+
+def checksums(engine: Engine) -> dict[str, tuple[int, int]]:
+    """name -> (rows, checksum) for every table and current view (DuckDB stores)."""
+    frame = _read(engine, "store_checksums")
+    return {r.name: (int(r.row_count), int(r.checksum)) for r in frame.itertuples()}

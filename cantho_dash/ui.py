@@ -84,8 +84,12 @@ def _demo_active(url: str, version: int) -> bool:
     return demo.active(engine_for(url))
 
 
-def _key() -> tuple[str, int]:
+def cache_key() -> tuple[str, int]:
+    """(store URL, data version): the first arguments of every cached read."""
     return config.settings().db_url, data_version()
+
+
+_key = cache_key
 
 
 def target_status() -> pd.DataFrame:
@@ -135,3 +139,13 @@ def page_header(title_key: str) -> None:
     """Page title with the as-of date."""
     st.title(f"{tr(title_key)} · {tr('app_title')}")
     st.caption(f"{tr('plan_ref')} · {tr('as_of')}: **{fmt_date(as_of(), lang())}**")
+
+
+@st.fragment(run_every=30)
+def watch_updates() -> None:
+    """Every 30 s, rerun the page if another session committed or rolled back (issue #3: within 60 s)."""
+    version = data_version()
+    seen = st.session_state.setdefault("seen_version", version)
+    if version != seen:
+        st.session_state["seen_version"] = version
+        st.rerun(scope="app")

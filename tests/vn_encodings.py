@@ -9,7 +9,7 @@ TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 def to_cp1258(text: str) -> bytes:
     """Encode text in Windows-1258, splitting off the tone marks that have no precomposed byte."""
     out = []
-    for ch in text:
+    for ch in unicodedata.normalize("NFC", text):
         try:
             out.append(ch.encode("cp1258"))
             continue

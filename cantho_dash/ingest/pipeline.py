@@ -263,10 +263,11 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
                 writing = _WORKERS.submit(_write_staged, conn, session.kind, len(frame), name, sha256, user,
                                           verdict)
                 try:
-                    staged = stage.validate(session, frame=frame)
+                    failed = stage.failures(session, frame)
                 finally:
-                    verdict.set_result(staged.problems.empty if "staged" in locals() else False)
-                upload_id, counts = writing.result()
+                    verdict.set_result(len(frame) > 0 and "failed" in locals() and failed.empty)
+                upload_id, counts = writing.result()  # the connection is free again
+                staged = stage.outcome(session, frame, failed)
                 if not staged.problems.empty:
                     raise Rejected(staged.problems)
                 archive(data, sha256, session.table.file_type)
@@ -288,11 +289,13 @@ def _write_staged(conn, kind: str, rows: int, filename: str, sha256: str, user: 
         upload_id = record_upload(conn, kind=kind, user=user, rows_total=rows, filename=filename,
                                   sha256=sha256, counts=counts)
         db.execute(conn, f"insert_staged_{kind}", upload_id=upload_id)
-        if verdict.result():
-            transaction.commit()
-            return upload_id, counts
-    except BaseException:
+    except Exception:
         transaction.rollback()
-        raise
+        if verdict.result():
+            raise  # valid rows that the store refused: a real fault
+        return None, None  # invalid rows may break a constraint first; pandera's report says why
+    if verdict.result():
+        transaction.commit()
+        return upload_id, counts
     transaction.rollback()
     return None, None

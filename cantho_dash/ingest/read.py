@@ -261,7 +261,7 @@ def _excel_text(value, number_format: str) -> str:
 
 
 def read_xlsx(data: bytes, workdir: Path, kind: Kind | None = None) -> Table:
-    """The first sheet of an .xlsx workbook that holds a known header, ready for DuckDB."""
+    """The first sheet of an .xlsx workbook with a known header and data under it, ready for DuckDB."""
     from openpyxl import load_workbook
 
     try:
@@ -269,22 +269,25 @@ def read_xlsx(data: bytes, workdir: Path, kind: Kind | None = None) -> Table:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise FileProblem("bad_xlsx") from None
     try:
+        candidates = []
         for sheet in book.worksheets:
             rows = [[_excel_text(c.value, getattr(c, "number_format", "")) for c in row]
                     for row in sheet.iter_rows()]
             found = find_header(rows, kind)
-            if not found:
-                continue
-            i, k = found
-            headers = _trim([c.strip() for c in rows[i]])
-            columns = k.header_map(headers)
-            table = Table(path=workdir / "source.csv", delimiter=",", skip=0, header_line=i + 1,
-                          headers=headers, kind=k, columns=columns, file_type="xlsx", encoding="xlsx",
-                          ignored=[h for j, h in enumerate(headers) if j not in columns and h])
-            return rewrite(table, rows, skip_records=i + 1)
+            if found:
+                has_data = any(any(str(v).strip() for v in row) for row in rows[found[0] + 1:])
+                candidates.append((not has_data, len(candidates), rows, found))
     finally:
         book.close()
-    raise FileProblem("no_header")
+    if not candidates:
+        raise FileProblem("no_header")
+    _, _, rows, (i, k) = min(candidates, key=lambda c: (c[0], c[1]))  # the first sheet that holds data
+    headers = _trim([c.strip() for c in rows[i]])
+    columns = k.header_map(headers)
+    table = Table(path=workdir / "source.csv", delimiter=",", skip=0, header_line=i + 1, headers=headers,
+                  kind=k, columns=columns, file_type="xlsx", encoding="xlsx",
+                  ignored=[h for j, h in enumerate(headers) if j not in columns and h])
+    return rewrite(table, rows, skip_records=i + 1)
 
 
 def read_table(data: bytes, workdir: Path, kind: Kind | None = None, force_rewrite: bool = False,

@@ -124,7 +124,9 @@ def _plain_decimal(table: Table) -> str | None:
         return None
     with open(table.path, encoding="utf-8-sig", newline="") as f:
         head = f.read(65536)
-    rows = list(csv.reader(io.StringIO(head), delimiter=table.delimiter))[table.skip:-1]
+    rows = list(csv.reader(io.StringIO(head), delimiter=table.delimiter))[table.skip:]
+    if len(head) == 65536:
+        rows = rows[:-1]  # cut short by the sample
     separators = set()
     for row in rows:
         value = row[position].strip() if position < len(row) else ""
@@ -135,7 +137,9 @@ def _plain_decimal(table: Table) -> str | None:
             return None
         separators.add(m.group(1) or "")
     separators.discard("")
-    return separators.pop() if len(separators) == 1 else ("." if not separators else None)
+    # one separator seen: read_csv can parse the file (a value it cannot makes it fall back to text);
+    # none seen (whole numbers only): later values such as '1.234' need the text path's judgement
+    return separators.pop() if len(separators) == 1 else None
 
 
 def _load_raw(duck, table: Table, data: bytes, workdir: Path) -> Table:
@@ -244,15 +248,23 @@ def validation_frame(session: Session) -> pd.DataFrame:
 
 
 def validate(session: Session, progress: Progress | None = None, frame: pd.DataFrame | None = None) -> Staged:
-    """Check the staged rows with pandera; a Staged with the report, or ready to commit. Given the
-    frame, it touches the connection only to write a report."""
-    name, table = session.kind, session.table
+    """Check the staged rows with pandera; a Staged with the report, or ready to commit."""
     frame = validation_frame(session) if frame is None else frame
     if progress:
         progress(0.7, "validate")
+    return outcome(session, frame, failures(session, frame))
+
+
+def failures(session: Session, frame: pd.DataFrame) -> pd.DataFrame:
+    """pandera's verdict on the validation frame (pure: it does not touch the connection)."""
+    return schemas.failures(session.kind, frame) if len(frame) else pd.DataFrame(columns=["position", "code", "column"])
+
+
+def outcome(session: Session, frame: pd.DataFrame, failed: pd.DataFrame) -> Staged:
+    """The Staged for a verdict: ready to commit, or the report (read from the connection)."""
+    name, table = session.kind, session.table
     if len(frame) == 0:
         return Staged(name, problems=report.file_problem("no_rows"), table=table)
-    failed = schemas.failures(name, frame)
     if not failed.empty:
         return Staged(name, rows=len(frame), table=table, problems=_report(session, frame, failed))
     return Staged(name, rows=len(frame), table=table)
