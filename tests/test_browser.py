@@ -5,7 +5,8 @@ import pytest
 
 from browser import CHROMIUM_FLAGS, chromium_path, screenshot, streamlit_server, wait_rendered
 
-PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu")]
+PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"), ("upload", "upload", "Tải dữ liệu"),
+         ("uploads", "uploads", "Lịch sử tải lên")]
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +36,15 @@ def test_page_renders_in_chromium(server, browser, path, name, title):
     assert page.get_by_text("Dữ liệu minh họa").first.is_visible()
     screenshot(page, name)
     page.close()
+
+
+def test_a_deep_link_on_a_fresh_server_still_gets_the_whole_app(tmp_path, browser):
+    # With a pages/ folder, Streamlit served the first deep link after a start without app.py.
+    with streamlit_server(tmp_path / "fresh.duckdb", {"CANTHO_AS_OF": "2026-11-25"}) as url:
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(f"{url}/uploads")
+        wait_rendered(page, "Lịch sử tải lên · Chuyển đổi số Cần Thơ")
+        assert page.get_by_text("Ngôn ngữ").first.is_visible()          # app.py's sidebar
+        assert page.get_by_text("Dữ liệu minh họa").first.is_visible()   # and its banner
+        assert page.get_by_role("link", name="Tổng quan").count() >= 1   # and its navigation
+        page.close()

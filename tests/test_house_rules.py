@@ -6,7 +6,7 @@ import re
 
 from conftest import ROOT
 
-PAGES = sorted((ROOT / "pages").glob("*.py"))
+PAGES = sorted((ROOT / "views").glob("*.py"))
 PACKAGE = sorted((ROOT / "cantho_dash").rglob("*.py"))
 SQL_WORDS = re.compile(r"^\s*(select\b.+\bfrom\b|insert\s+into\b|delete\s+from\b|update\s+\w+\s+set\b"
                        r"|(create|drop)\s+(table|view)\b)", re.IGNORECASE | re.DOTALL)
@@ -25,6 +25,11 @@ def test_pages_import_only_streamlit_and_the_package():
     assert PAGES
     for page in PAGES:
         assert set(_imports(page)) <= {"streamlit", "cantho_dash"}, page.name
+
+
+def test_there_is_no_pages_folder():
+    # next to an app that calls st.navigation, Streamlit would serve some runs from it in legacy mode
+    assert not (ROOT / "pages").exists()
 
 
 def test_pages_are_short():
@@ -47,3 +52,4 @@ def test_no_sql_strings_outside_sql_folder():
 def test_no_unsafe_html():
     for path in [*PAGES, *PACKAGE, ROOT / "app.py"]:
         assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path.name
+

@@ -174,7 +174,7 @@ def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path):
     make_store(store).dispose()
     monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store.as_posix()}")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.switch_page("pages/upload.py")
+    at.switch_page("views/upload.py")
     at.run()
     at.file_uploader[0].set_value(("bad.csv", b"indicator_code,area,period,value\nCQS-01,CT,2026-10,abc\n",
                                    "text/csv")).run()
@@ -186,11 +186,11 @@ def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path):
     at.text_input(key="uploader").set_value("Lan").run()
     at.button(key="confirm_upload").click().run()
     assert not at.exception and "lần tải lên số 5" in at.success[0].value
-    at.switch_page("pages/targets.py")
+    at.switch_page("views/targets.py")
     at.run()
     table_ = at.dataframe[0].value
     assert table_[table_["Mã"] == "CQS-01"].iloc[0]["Giá trị"] == "99,7%"
-    at.switch_page("pages/uploads.py")
+    at.switch_page("views/uploads.py")
     at.run()
     assert not at.exception and at.dataframe[0].value.iloc[0]["Số"] == 5
     at.text_input(key="roller").set_value("Lan").run()

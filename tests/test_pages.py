@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from cantho_dash import service
 from conftest import AS_OF, ROOT
 
-PAGES = ["pages/overview.py", "pages/targets.py"]
+PAGES = ["views/overview.py", "views/targets.py", "views/upload.py", "views/uploads.py"]
 
 
 def run_app(page: str | None = None, lang: str | None = None) -> AppTest:
@@ -29,11 +29,10 @@ def test_page_renders_without_exception(app_env, page, lang):
     assert at.title and ("Chuyển đổi số Cần Thơ" if lang == "vi" else "Can Tho digital") in at.title[0].value
 
 
+@pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang, banner", [("vi", "Dữ liệu minh họa"), ("en", "Demo data")])
-def test_demo_banner(app_env, lang, banner):
-    # AppTest drops what app.py draws outside the page after switch_page (streamlit 1.67), so the
-    # banner is checked here on the default page, and on every page in the browser test.
-    at = run_app(lang=lang)
+def test_demo_banner_on_every_page(app_env, page, lang, banner):
+    at = run_app(page, lang=lang)
     assert any(banner in w.value for w in at.warning)
 
 
@@ -48,7 +47,7 @@ def test_overview_counts_match_the_status_logic(app_env, engine):
 
 
 def test_targets_page_table_and_filters(app_env):
-    at = run_app("pages/targets.py")
+    at = run_app("views/targets.py")
     table = at.dataframe[0].value
     assert len(table) == 30
     row = table[table["Mã"] == "CQS-07"].iloc[0]
@@ -61,6 +60,6 @@ def test_targets_page_table_and_filters(app_env):
 
 
 def test_language_switch_to_english(app_env):
-    at = run_app("pages/targets.py", lang="en")
+    at = run_app("views/targets.py", lang="en")
     table = at.dataframe[0].value
     assert "Code" in table.columns and table[table["Code"] == "CQS-07"].iloc[0]["Value"] == "91.8%"

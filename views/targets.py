@@ -5,6 +5,7 @@ from cantho_dash import charts, service, tables, ui
 from cantho_dash.i18n import status_label
 from cantho_dash.status import STATUSES
 
+
 lang = ui.lang()
 ui.page_header("page_targets")
 targets = ui.target_status()

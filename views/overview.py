@@ -4,6 +4,7 @@ import streamlit as st
 from cantho_dash import charts, service, ui
 from cantho_dash.i18n import fmt_number, status_label
 
+
 lang = ui.lang()
 ui.page_header("page_overview")
 targets = ui.target_status()

@@ -4,6 +4,7 @@ import streamlit as st
 from cantho_dash import ui, ui_ingest
 from cantho_dash.ingest.kinds import KINDS
 
+
 ui.page_header("page_upload")
 ui_ingest.templates_section()
 

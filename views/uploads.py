@@ -3,6 +3,7 @@ import streamlit as st
 
 from cantho_dash import ui, ui_ingest
 
+
 ui.page_header("page_uploads")
 st.caption(ui.tr("history_help"))
 
