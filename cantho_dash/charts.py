@@ -181,3 +181,55 @@ def agencies_bar(counts: pd.DataFrame, agencies: pd.DataFrame, lang: str = "vi",
                       yaxis=dict(tickfont=dict(size=14)),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     return _base_layout(fig, lang, height)
+
+
+LEAGUE_COLORS = {"top": "#21a366", "bottom": "#e03c31", "middle": "#5b6b86"}
+
+
+def _unit_name(row, lang: str) -> str:
+    return row["name_en"] if lang == "en" and isinstance(row.get("name_en"), str) else row["name_vi"]
+
+
+def league_bar(table: pd.DataFrame, pillar: str, lang: str = "vi", title: str | None = None) -> go.Figure:
+    """Ranked units as horizontal bars: the top 10 in green, the bottom 10 in red; with more than 20
+    units only those 20 are drawn, the top ones above."""
+    ranked = table[table["rank"].notna()]
+    n = len(ranked)
+    shown = ranked if n <= 20 else pd.concat([ranked.head(10), ranked.tail(10)])
+    bottom_from = max(10, n - 10)
+    groups = ["top" if r <= 10 else ("bottom" if r > bottom_from else "middle") for r in shown["rank"]]
+    labels = [f"{int(r['rank'])}. {safe(_unit_name(r, lang), 34)}" for _, r in shown.iterrows()]
+    texts = [f"{fmt_number(v, 1, lang)}  {r['change_label']}" for v, (_, r) in zip(shown[pillar], shown.iterrows())]
+    fig = go.Figure(go.Bar(
+        y=labels[::-1], x=shown[pillar].tolist()[::-1], orientation="h",
+        marker=dict(color=[LEAGUE_COLORS[g] for g in groups][::-1]), text=texts[::-1], textposition="outside",
+        textfont=dict(size=14), cliponaxis=False, hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
+    fig.update_layout(xaxis=dict(rangemode="tozero", title=t(f"pillar_{pillar}", lang) if pillar == "TONG" else pillar),
+                      yaxis=dict(tickfont=dict(size=13)), showlegend=False)
+    return _base_layout(fig, lang, 120 + 28 * len(shown), title).update_layout(margin=dict(l=10, r=60))
+
+
+def indicator_bar(table: pd.DataFrame, spec: dict, lang: str = "vi", title: str | None = None) -> go.Figure:
+    """Every ward's value of an indicator, best first, green where it meets the target, and the target line."""
+    factor, suffix = _scale(spec)
+    rows = table.iloc[::-1]
+    colors = [STATUS_COLORS["no_data"] if pd.isna(v) else (STATUS_COLORS["achieved"] if m else STATUS_COLORS["off_track"])
+              for v, m in zip(rows["value"], rows["meets"])]
+    labels = [f"{int(r) if pd.notna(r) else '–'}. {safe(n, 30)}" for r, n in zip(rows["rank"], rows["name_vi"])]
+    fig = go.Figure(go.Bar(y=labels, x=rows["value"] * factor, orientation="h", marker=dict(color=colors),
+                           hovertemplate="%{y}: %{x:.1f}" + suffix + "<extra></extra>"))
+    fig.add_vline(x=spec["target_value"] * factor, line=dict(color="#ffffff", width=2, dash="dash"),
+                  annotation_text=f"{t('trend_target', lang)} {fmt_number(spec['target_value'] * factor, 1, lang)}{suffix}",
+                  annotation_position="top")
+    fig.update_layout(xaxis=dict(ticksuffix=suffix), yaxis=dict(tickfont=dict(size=11)), showlegend=False, bargap=0.15)
+    return _base_layout(fig, lang, 80 + 17 * len(rows), title)
+
+
+def map_legend(stops: list[tuple[str, str]], lang: str = "vi") -> go.Figure:
+    """A strip of the map's colours with their meaning."""
+    fig = go.Figure(go.Bar(x=[1] * len(stops), y=[""] * len(stops), orientation="h",
+                           marker=dict(color=[c for c, _ in stops]), text=[label for _, label in stops],
+                           textposition="inside", textfont=dict(size=14, color="#111111"),
+                           hoverinfo="skip"))
+    fig.update_layout(barmode="stack", xaxis=dict(visible=False), yaxis=dict(visible=False), showlegend=False)
+    return _base_layout(fig, lang, 48).update_layout(margin=dict(l=0, r=0, t=0, b=0))

@@ -26,6 +26,11 @@ class Settings:
     max_upload_mb: int = field(default_factory=lambda: int(os.environ.get("CANTHO_MAX_UPLOAD_MB", "50")))
     stale_days: int = field(default_factory=lambda: int(os.environ.get("CANTHO_STALE_DAYS", "45")))
     load_demo: bool = field(default_factory=lambda: _flag("CANTHO_LOAD_DEMO", True))
+    # A basemap for the ward map, when the server has internet: carto-dark or carto-light.
+    basemap: str = field(default_factory=lambda: os.environ.get("CANTHO_BASEMAP", ""))
+    # Ward polygons (GeoJSON) for the map; an admin's upload is kept at data/boundaries.geojson.
+    wards_geojson: Path = field(default_factory=lambda: Path(os.environ.get("CANTHO_WARDS_GEOJSON",
+                                                                             DATA_DIR / "boundaries.geojson")))
     # A fixed as-of date (YYYY-MM-DD) for a reproducible briefing; empty means today.
     as_of: str = field(default_factory=lambda: os.environ.get("CANTHO_AS_OF", ""))
 

@@ -46,3 +46,30 @@ def styled_targets(targets: pd.DataFrame, agencies: pd.DataFrame, lang: str = "v
     table = targets_table(targets, agencies, lang)
     colours = [f"background-color: {STATUS_COLORS[s]}; color: white" for s in targets["status"]]
     return table.style.apply(lambda _: colours, subset=[t("col_status", lang)])
+
+
+def unit_name(row, lang: str = "vi") -> str:
+    """A unit's name in the chosen language (wards keep their Vietnamese name)."""
+    name = row.get("name_en") if lang == "en" else None
+    return name if isinstance(name, str) and name else str(row.get("name_vi") or row.get("unit_code"))
+
+
+def league_table(table: pd.DataFrame, pillar: str, lang: str = "vi") -> pd.DataFrame:
+    """The league as a readable table: rank, change, unit, type, the pillars and the total."""
+    return pd.DataFrame({
+        t("col_rank", lang): [str(int(r)) if pd.notna(r) else t("not_ranked", lang) for r in table["rank"]],
+        t("col_change", lang): table["change_label"],
+        t("col_unit", lang): [unit_name(r, lang) for _, r in table.iterrows()],
+        t("col_type", lang): [t(f"type_{u}", lang) for u in table["unit_type"]],
+        "CQS": [fmt_number(v, 2, lang) for v in table["CQS"]],
+        "KTS": [fmt_number(v, 2, lang) for v in table["KTS"]],
+        "XHS": [fmt_number(v, 2, lang) for v in table["XHS"]],
+        t("col_total", lang): [fmt_number(v, 2, lang) for v in table["TONG"]],
+    })
+
+
+def styled_league(table: pd.DataFrame, pillar: str, lang: str = "vi"):
+    """The league table with climbs in green and falls in red (a pandas Styler, no HTML)."""
+    shown = league_table(table, pillar, lang)
+    colours = {"▲": "color: #21a366; font-weight: 600", "▼": "color: #e03c31; font-weight: 600"}
+    return shown.style.map(lambda v: colours.get(str(v)[:1], ""), subset=[t("col_change", lang)])

@@ -14,6 +14,8 @@ from .bootstrap import ensure_ready
 from .i18n import fmt_date, t
 from .periods import month
 
+ICON = config.ROOT / "static" / "icon.png"
+
 
 @st.cache_resource(show_spinner=False)
 def engine_for(url: str):
@@ -135,6 +137,13 @@ def demo_banner() -> None:
         st.warning(tr("demo_banner"), icon=":material/science:")
 
 
+def period_label(code: str) -> str:
+    """A period code as people say it, in the chosen language."""
+    from .periods import parse_period
+
+    return parse_period(code).label(lang())
+
+
 def page_header(title_key: str) -> None:
     """Page title with the as-of date."""
     st.title(f"{tr(title_key)} · {tr('app_title')}")
@@ -149,3 +158,15 @@ def watch_updates() -> None:
     if version != seen:
         st.session_state["seen_version"] = version
         st.rerun(scope="app")
+
+
+@st.cache_data(ttl=60, max_entries=128, show_spinner=False)
+def _call(url: str, version: int, module: str, name: str, *args):
+    import importlib
+
+    return getattr(importlib.import_module(f"cantho_dash.{module}"), name)(engine_for(url), *args)
+
+
+def call(module: str, name: str, *args):
+    """cantho_dash.<module>.<name>(engine, *args), cached until the next commit or rollback."""
+    return _call(*cache_key(), module, name, *args)

@@ -5,8 +5,8 @@ import pytest
 
 from browser import CHROMIUM_FLAGS, chromium_path, screenshot, streamlit_server, wait_rendered
 
-PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"), ("upload", "upload", "Tải dữ liệu"),
-         ("uploads", "uploads", "Lịch sử tải lên")]
+PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"), ("league", "league", "Bảng xếp hạng"),
+         ("map", "map", "Bản đồ"), ("upload", "upload", "Tải dữ liệu"), ("uploads", "uploads", "Lịch sử tải lên")]
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +48,18 @@ def test_a_deep_link_on_a_fresh_server_still_gets_the_whole_app(tmp_path, browse
         assert page.get_by_text("Dữ liệu minh họa").first.is_visible()   # and its banner
         assert page.get_by_role("link", name="Tổng quan").count() >= 1   # and its navigation
         page.close()
+
+
+def test_the_map_draws_a_deck_and_asks_nothing_of_the_internet(server, browser):
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(("http://127.0.0.1", "http://localhost", "ws://", "data:", "blob:")) else None)
+    page.goto(f"{server}/map")
+    wait_rendered(page, "Bản đồ · Chuyển đổi số Cần Thơ")
+    chart = page.locator("[data-testid='stDeckGlJsonChart']")
+    chart.wait_for(timeout=30_000)
+    page.wait_for_timeout(3000)
+    assert chart.locator("canvas").count() >= 1
+    assert outside == []
+    page.close()

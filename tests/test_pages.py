@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from cantho_dash import service
 from conftest import AS_OF, ROOT
 
-PAGES = ["views/overview.py", "views/targets.py", "views/upload.py", "views/uploads.py"]
+PAGES = ["views/overview.py", "views/targets.py", "views/league.py", "views/map.py", "views/upload.py", "views/uploads.py"]
 
 
 def run_app(page: str | None = None, lang: str | None = None) -> AppTest:
@@ -63,3 +63,26 @@ def test_language_switch_to_english(app_env):
     at = run_app("views/targets.py", lang="en")
     table = at.dataframe[0].value
     assert "Code" in table.columns and table[table["Code"] == "CQS-07"].iloc[0]["Value"] == "91.8%"
+
+
+def test_league_page_shows_rank_changes_and_search(app_env):
+    at = run_app("views/league.py")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 103 and table["Thay đổi"].str.startswith("▲").any()
+    assert len(at.metric) >= 3 and "bậc" in at.metric[0].delta
+    at.text_input(key="lg_search").set_value("cai khe").run()
+    assert at.dataframe[0].value["Đơn vị"].tolist() == ["Phường Cái Khế"]
+    at.text_input(key="lg_search").set_value("").run()
+    at.segmented_control(key="lg_group").set_value("departments").run()
+    assert not at.exception and "Sở Y tế" in set(at.dataframe[0].value["Đơn vị"])
+
+
+def test_map_page_profile_follows_the_ward_chosen(app_env):
+    at = run_app("views/map.py")
+    assert not at.exception and len(at.get("deck_gl_json_chart")) == 1
+    at.selectbox(key="map_ward").set_value("31135").run()
+    profile = at.dataframe[0].value
+    assert set(profile["Mã"]) == {"CQS-01", "KTS-04", "XHS-02", "XHS-03", "XHS-09"}
+    at.selectbox(key="map_measure").set_value("DTI:TONG").run()
+    assert not at.exception and at.selectbox(key="map_period").value == "2026-H1"

@@ -1,0 +1,60 @@
+"""League tables and ward data on the demo store, and a unit_scores upload moving a ward from last to first."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cantho_dash import leagues
+from cantho_dash.ingest import pipeline
+from conftest import AS_OF
+
+
+def test_the_ward_league_ranks_all_103_with_rank_changes(engine):
+    table = leagues.league_table(engine, "wards", "2026-H1")
+    assert len(table) == 103 and table["rank"].min() == 1 and table["rank"].notna().all()
+    assert table["previous_period"].iloc[0] == "2025"
+    assert table["rank_change"].notna().all() and (table["rank_change"] != 0).any()
+    assert set(table["change_label"].str[:1]) >= {"▲", "▼"}
+    assert set(table["unit_type"]) == {"xa", "phuong"}
+
+
+def test_the_department_league(engine):
+    table = leagues.league_table(engine, "departments", "2026-H1", "CQS")
+    assert len(table) >= 10 and set(table["unit_type"]) == {"department"}
+    assert table["CQS"].is_monotonic_decreasing
+
+
+def test_search_with_or_without_diacritics(engine):
+    table = leagues.league_table(engine, "wards", "2026-H1")
+    assert leagues.search(table, "cái khế")["unit_code"].tolist() == ["31120"]
+    assert leagues.search(table, "CAI KHE")["unit_code"].tolist() == ["31120"]
+    assert len(leagues.search(table, "")) == 103
+
+
+def test_ward_status_on_an_indicator(engine):
+    wards = leagues.ward_status(engine, "XHS-03", "2026-10", AS_OF)
+    assert len(wards) == 103
+    assert 0 < wards.attrs["share"] < 1 and wards.attrs["spec"]["target_value"] == 80
+    no_value = wards[wards["value"].isna()]
+    assert (no_value["status"] == "no_data").all() and no_value["rank"].isna().all()
+    assert wards["rank"].dropna().is_monotonic_increasing
+
+
+def test_ward_profile(engine):
+    profile = leagues.ward_profile(engine, "31120", AS_OF)
+    assert set(profile["indicators"]["code"]) == {"CQS-01", "KTS-04", "XHS-02", "XHS-03", "XHS-09"}
+    assert set(profile["scores"]["period"]) == {"2025", "2026-H1"}
+    assert len(profile["ranks"]) == 2
+
+
+def test_an_upload_that_moves_the_last_ward_first(fresh_engine, tmp_path, monkeypatch):
+    monkeypatch.setenv("CANTHO_UPLOAD_DIR", str(tmp_path / "up"))
+    before = leagues.league_table(fresh_engine, "wards", "2026-H1")
+    last = before[before["rank"] == 103].iloc[0]
+    data = (f"Đơn vị;Kỳ báo cáo;Trụ cột;Điểm\r\n{last['name_vi']};6 tháng đầu năm 2026;TONG;99,5\r\n").encode("utf-8-sig")
+    pipeline.import_file(fresh_engine, data, "diem.csv", "lan")
+    after = leagues.league_table(fresh_engine, "wards", "2026-H1")
+    first = after.iloc[0]
+    assert first["unit_code"] == last["unit_code"] and first["rank"] == 1
+    assert first["rank_change"] == pytest.approx(last["previous_rank"] - 1) and first["change_label"].startswith("▲")

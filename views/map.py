@@ -1,0 +1,47 @@
+"""Bản đồ: the 103 wards coloured by an indicator or a DTI score; click a ward for its profile."""
+import streamlit as st
+
+from cantho_dash import charts, maps, ui, ui_maps
+
+lang = ui.lang()
+ui.page_header("page_map")
+
+measure_col, period_col, centre_col = st.columns([3, 1, 2])
+options = ui_maps.measures()
+if not options:
+    st.info(ui.tr("no_ward_data"))
+    st.stop()
+measure = measure_col.selectbox(ui.tr("map_measure"), options, key="map_measure", format_func=ui_maps.measure_label)
+period = period_col.selectbox(ui.tr("as_of_period"), ui_maps.periods(measure), key="map_period",
+                              format_func=ui.period_label)
+centre_mode = "median" if measure.startswith(ui_maps.DTI) else centre_col.segmented_control(
+    ui.tr("map_centre"), ["target", "path"], default="target", key="map_centre",
+    format_func=lambda c: ui.tr(f"centre_{c}")) or "target"
+
+frame, centre_name = ui_maps.map_frame(measure, period, centre_mode)
+event = st.pydeck_chart(ui_maps.deck(frame), on_select="rerun", selection_mode="single-object", key="ward_map",
+                        height=700)
+st.plotly_chart(charts.map_legend(maps.legend_stops(centre_name), lang), key="map_legend",
+                config={"displayModeBar": False})
+st.caption(f"{ui.tr('legend').format(centre=centre_name.lower())} · {ui.tr('as_of_period')}: "
+           f"**{ui.period_label(period)}**")
+
+clicked = ui_maps.selected_ward(event)
+if clicked and clicked != st.session_state.get("map_clicked"):
+    st.session_state["map_clicked"] = st.session_state["map_ward"] = clicked
+names = frame.set_index("area_code")["name_vi"]
+st.header(ui.tr("ward_profile"))
+ward = st.selectbox(ui.tr("choose_ward"), list(names.index), key="map_ward", format_func=lambda c: names[c])
+ui_maps.show_profile(ward)
+
+with st.expander(ui.tr("boundaries"), icon=":material/polyline:"):
+    st.caption(ui.tr("boundaries_help"))
+    found = ui_maps.boundaries()
+    if found:
+        st.caption(ui.tr("boundaries_loaded").format(n=len(found[0]["features"])))
+        if found[1]:
+            st.warning(ui.tr("boundaries_unmatched").format(n=len(found[1]), names=", ".join(found[1][:20])))
+    geo = st.file_uploader("GeoJSON", type=["geojson", "json"], key="geojson_upload")
+    if geo is not None and st.button(ui.tr("confirm"), key="save_geojson"):
+        matched, unmatched = ui_maps.save_boundaries(geo.getvalue())
+        st.rerun()
