@@ -5,17 +5,24 @@ folder still makes Streamlit serve some runs in its legacy multipage mode, which
 """
 import streamlit as st
 
-from cantho_dash import ui
+from cantho_dash import ui, ui_briefing
 
+briefing = ui_briefing.requested()
 # A local icon: a Material icon as favicon would be fetched from fonts.gstatic.com.
-st.set_page_config(page_title="IOC Chuyển đổi số Cần Thơ", page_icon=str(ui.ICON), layout="wide")
+st.set_page_config(page_title="IOC Chuyển đổi số Cần Thơ", page_icon=str(ui.ICON), layout="wide",
+                   initial_sidebar_state="collapsed" if briefing else "auto")
 ui.engine()
 ui.apply_style()
+if briefing:
+    st.navigation([st.Page("views/briefing.py", title=ui.tr("briefing"), default=True)], position="hidden").run()
+    st.stop()
 page = st.navigation([
     st.Page("views/overview.py", title=ui.tr("page_overview"), icon=":material/dashboard:", default=True),
     st.Page("views/targets.py", title=ui.tr("page_targets"), icon=":material/target:"),
+    st.Page("views/tasks.py", title=ui.tr("page_tasks"), icon=":material/checklist:"),
     st.Page("views/league.py", title=ui.tr("page_league"), icon=":material/leaderboard:"),
     st.Page("views/map.py", title=ui.tr("page_map"), icon=":material/map:"),
+    st.Page("views/export.py", title=ui.tr("page_export"), icon=":material/slideshow:"),
     st.Page("views/upload.py", title=ui.tr("page_upload"), icon=":material/upload_file:"),
     st.Page("views/uploads.py", title=ui.tr("page_uploads"), icon=":material/history:"),
 ])

@@ -5,6 +5,8 @@
                                                check a CSV/Excel file and commit it (exit 2 if rejected)
   uploads                                      the upload history
   rollback ID [--undo] [--user NAME]           roll an upload back (or undo that rollback)
+  export --out DIR [--pptx] [--size 1920x1080] [--lang vi|en] [--as-of DATE]
+                                               the meeting pack: a PNG per chart, a ZIP, and the PPTX
   demo [--clear]                               load (or remove) the labelled demo data
 
 Exit codes: 0 done, 2 rejected (nothing written), 3 the database is held by another process.
@@ -56,6 +58,20 @@ def cmd_status(args) -> int:
     for r in records:
         print(f"{r['code']:8} {fmt_number(r['value'], 2):>9} {r['period'] or '–':8} {fmt_number(r['target_value'], 1):>8} "
               f"{r['status']:10} {fmt_number(r['expected'], 2):>9} {fmt_number(r['projected'], 2):>9}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Write the meeting pack into a folder."""
+    from . import export, pack
+
+    try:
+        paths = pack.write(_engine(), Path(args.out), args.as_of, args.lang, args.size, with_pptx=args.pptx)
+    except export.ExportUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
     return 0
 
 
@@ -166,6 +182,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--undo", action="store_true")
     p.add_argument("--user")
     p.set_defaults(func=cmd_rollback)
+    p = sub.add_parser("export", help="the meeting pack: PNGs, a ZIP and (--pptx) the slides")
+    p.add_argument("--out", required=True)
+    p.add_argument("--pptx", action="store_true")
+    p.add_argument("--size", choices=["1920x1080", "1280x720"], default="1920x1080")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    p.add_argument("--as-of", type=date.fromisoformat, default=config.default_as_of())
+    p.set_defaults(func=cmd_export)
     p = sub.add_parser("demo", help="load the demo data (or remove it with --clear)")
     p.add_argument("--clear", action="store_true")
     p.set_defaults(func=cmd_demo)

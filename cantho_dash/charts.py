@@ -233,3 +233,56 @@ def map_legend(stops: list[tuple[str, str]], lang: str = "vi") -> go.Figure:
                            hoverinfo="skip"))
     fig.update_layout(barmode="stack", xaxis=dict(visible=False), yaxis=dict(visible=False), showlegend=False)
     return _base_layout(fig, lang, 48).update_layout(margin=dict(l=0, r=0, t=0, b=0))
+
+
+def ward_map(frame: pd.DataFrame, lang: str = "vi", height: int = 700) -> go.Figure:
+    """The ward map as a plotly figure (for PNG export): the same colours and sizes as the pydeck map,
+    on longitude and latitude axes kept to scale (no basemap, nothing to fetch)."""
+    rgb = [f"rgba({c[0]},{c[1]},{c[2]},{c[3] / 255:.2f})" for c in frame["fill"]]
+    size = 8 + 22 * (frame["radius"] - frame["radius"].min()) / ((frame["radius"].max() - frame["radius"].min()) or 1)
+    hover = frame["name_vi"].map(safe) + "<br>" + frame["tt_value"].map(safe)
+    fig = go.Figure(go.Scatter(x=frame["longitude"], y=frame["latitude"], mode="markers+text", text=frame["short_name"].map(safe),
+                               textposition="top center", textfont=dict(size=9), hovertext=hover, hoverinfo="text",
+                               marker=dict(size=size, color=rgb, line=dict(width=1, color="rgba(255,255,255,0.6)"))))
+    fig.update_layout(xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x", scaleratio=1.0154),
+                      showlegend=False)
+    return _base_layout(fig, lang, height)
+
+
+TASK_STATE_COLORS = {"done": STATUS_COLORS["achieved"], "overdue": STATUS_COLORS["off_track"],
+                     "due_soon": STATUS_COLORS["at_risk"], "in_progress": STATUS_COLORS["on_track"],
+                     "blocked": STATUS_COLORS["stale"], "not_started": STATUS_COLORS["no_data"]}
+
+
+def task_timeline(table: pd.DataFrame, as_of: date, lang: str = "vi", height: int | None = None) -> go.Figure:
+    """The tasks with a due date as bars from the plan's start to their due date, coloured by state,
+    with the as-of date."""
+    dated = table[table["due_date"].notna()].sort_values(["due_date", "task_no"], ascending=[False, False])
+    start = pd.Timestamp(pd.to_datetime(dated["due_date"]).min().year, 1, 1) if len(dated) else pd.Timestamp(as_of.year, 1, 1)
+    fig = go.Figure()
+    for state, color in TASK_STATE_COLORS.items():
+        part = dated[dated["state"] == state]
+        if part.empty:
+            continue
+        fig.add_trace(go.Bar(
+            y=[f"NV {n}" for n in part["task_no"]], x=(pd.to_datetime(part["due_date"]) - start).dt.days * 86_400_000,
+            base=[start] * len(part), orientation="h", name=t(f"task_{state}", lang), marker=dict(color=color),
+            hovertext=[safe(n, 80) for n in part["name_en" if lang == "en" else "name_vi"]],
+            hovertemplate="%{y}: %{hovertext}<extra></extra>"))
+    fig.add_vline(x=pd.Timestamp(as_of), line=dict(color="#ffffff", width=2, dash="dot"))
+    fig.update_layout(barmode="overlay", xaxis=dict(type="date", tickformat="%m/%Y"),
+                      yaxis=dict(categoryorder="array", categoryarray=[f"NV {n}" for n in dated["task_no"]]),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    return _base_layout(fig, lang, height or 120 + 22 * len(dated))
+
+
+def table_figure(frame: pd.DataFrame, height: int = 600) -> go.Figure:
+    """A table drawn by plotly, for an exported image."""
+    widths = [max([len(str(c))] + [len(str(v)) for v in frame[c]]) for c in frame.columns]
+    fig = go.Figure(go.Table(
+        columnwidth=[min(max(w, 4), 60) for w in widths],
+        header=dict(values=[f"<b>{safe(c)}</b>" for c in frame.columns], fill_color="#1b2a44",
+                    font=dict(color="white", size=15), align="left", height=34),
+        cells=dict(values=[[safe(v) for v in frame[c]] for c in frame.columns], align="left", height=30,
+                   font=dict(size=14), fill_color="rgba(0,0,0,0)")))
+    return _base_layout(fig, "vi", height)

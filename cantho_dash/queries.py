@@ -81,3 +81,24 @@ def checksums(engine: Engine) -> dict[str, tuple[int, int]]:
     """name -> (rows, checksum) for every table and current view (DuckDB stores)."""
     frame = _read(engine, "store_checksums")
     return {r.name: (int(r.row_count), int(r.checksum)) for r in frame.itertuples()}
+
+
+def task_statuses(engine: Engine) -> pd.DataFrame:
+    """Every current task status."""
+    return _read(engine, "task_statuses", dates=("period_start", "period_end"))
+
+
+def reported_series(engine: Engine, month_start: date, month_end: date) -> set[str]:
+    """The series with a figure covering the month."""
+    return set(_read(engine, "reported_series", month_start=month_start, month_end=month_end)["code"])
+
+
+def reported_tasks(engine: Engine, month_start: date, month_end: date) -> set[int]:
+    """The tasks with a status covering the month."""
+    return set(_read(engine, "reported_tasks", month_start=month_start, month_end=month_end)["task_no"].astype(int))
+
+
+def latest_upload(engine: Engine) -> dict | None:
+    """The newest active upload of figures, or None."""
+    frame = _read(engine, "latest_upload")
+    return None if frame.empty else frame.iloc[0].to_dict()

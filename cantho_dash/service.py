@@ -109,3 +109,24 @@ def indicator_history(history: pd.DataFrame, target_row: dict) -> pd.DataFrame:
     """The values of the series that decides a target's status (its weakest part, if it has parts)."""
     code = target_row.get("decided_by") or target_row["code"]
     return history[history["code"] == code]
+
+
+def task_register(engine: Engine, as_of: date) -> pd.DataFrame:
+    """The 51 tasks with their state on the as-of date, and their lead agencies' codes."""
+    from . import tasks
+
+    table = tasks.register(queries.tasks(engine), queries.task_statuses(engine), as_of)
+    index = catalog.agency_index()
+    table["lead_codes"] = table["lead_agency"].map(lambda cell: [index.code(n) or n for n in catalog.split_agency_list(cell)])
+    return table
+
+
+def reporting_compliance(engine: Engine, as_of: date) -> pd.DataFrame:
+    """The lead agencies that have (not yet) reported on the month before the as-of month."""
+    from . import tasks
+
+    month, _ = tasks.reporting_month(as_of)
+    return tasks.compliance(queries.targets(engine), queries.tasks(engine), indicator_catalog(engine),
+                            queries.reported_series(engine, month.start, month.end),
+                            queries.reported_tasks(engine, month.start, month.end), queries.agencies(engine),
+                            catalog.agency_index(), as_of)

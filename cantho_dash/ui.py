@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from . import config, db, demo, queries, service
+from . import config, db, demo, export, queries, service
 from .bootstrap import ensure_ready
 from .i18n import fmt_date, t
 from .periods import month
@@ -125,6 +125,11 @@ def sidebar() -> None:
             st.rerun()
         st.date_input(tr("as_of"), value=as_of(), key="as_of_input", format="DD/MM/YYYY", help=tr("as_of_help"),
                       on_change=lambda: st.session_state.update(as_of=st.session_state["as_of_input"]))
+        st.segmented_control(tr("png_size"), list(export.SIZES), default="1920x1080", key="png_size")
+        if st.toggle(tr("briefing"), key="briefing_toggle", help=tr("briefing_help")):
+            st.session_state["briefing_toggle"] = False
+            st.query_params["mode"] = "briefing"
+            st.rerun()
         fresh = _freshness(*_key(), as_of())
         newest = month(fresh["period_end"].year, fresh["period_end"].month).label(lang()) if fresh["period_end"] else tr("no_uploads")
         st.caption(f"{tr('newest_period')}: **{newest}**  \n"
@@ -170,3 +175,34 @@ def _call(url: str, version: int, module: str, name: str, *args):
 def call(module: str, name: str, *args):
     """cantho_dash.<module>.<name>(engine, *args), cached until the next commit or rollback."""
     return _call(*cache_key(), module, name, *args)
+
+
+@st.cache_resource(show_spinner=False)
+def _chrome() -> str | None:
+    return export.find_chrome()
+
+
+@st.cache_data(ttl=60, max_entries=16, show_spinner=False)
+def _source(url: str, version: int, language: str) -> str:
+    engine = engine_for(url)
+    return export.source_line(demo.active(engine), queries.latest_upload(engine), language)
+
+
+def png_button(fig, key: str, title: str) -> None:
+    """'Tải PNG': the chart made on the server by kaleido when clicked, stamped with its title, the
+    as-of date and its source; disabled, saying how to get a browser, where there is none."""
+    size = st.session_state.get("png_size", "1920x1080")
+    if not _chrome():
+        st.download_button(tr("png"), b"", disabled=True, help=export.CHROME_HELP, key=f"png_{key}",
+                           icon=":material/image:", type="tertiary")
+        return
+    mark = export.Stamp(as_of(), _source(*cache_key(), lang()), lang())
+    st.download_button(tr("png"), data=lambda: export.png(fig, title, mark, size), file_name=f"{key}_{size}.png",
+                       mime="image/png", key=f"png_{key}", icon=":material/image:", type="tertiary",
+                       on_click="ignore")
+
+
+def chart(fig, key: str, title: str) -> None:
+    """A plotly chart with its 'Tải PNG' button."""
+    st.plotly_chart(fig, key=key, config={"displayModeBar": False})
+    png_button(fig, key, title)

@@ -124,4 +124,4 @@ def show_profile(area_code: str) -> None:
                                    mode="lines+markers+text", text=[f"#{int(r)}" for r in ranks["rank"]],
                                    textposition="top center", line=dict(width=3, color="#3b8ede")))
         fig.update_layout(yaxis=dict(autorange="reversed", title=ui.tr("col_rank")))
-        st.plotly_chart(charts._base_layout(fig, lang, 260), key="rank_history", config={"displayModeBar": False})
+        ui.chart(charts._base_layout(fig, lang, 260), "rank_history", f"{ui.tr('rank_history')} · {area_code}")

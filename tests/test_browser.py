@@ -5,8 +5,9 @@ import pytest
 
 from browser import CHROMIUM_FLAGS, chromium_path, screenshot, streamlit_server, wait_rendered
 
-PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"), ("league", "league", "Bảng xếp hạng"),
-         ("map", "map", "Bản đồ"), ("upload", "upload", "Tải dữ liệu"), ("uploads", "uploads", "Lịch sử tải lên")]
+PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"), ("tasks", "tasks", "Nhiệm vụ"),
+         ("league", "league", "Bảng xếp hạng"), ("map", "map", "Bản đồ"), ("export", "export", "Xuất báo cáo"),
+         ("upload", "upload", "Tải dữ liệu"), ("uploads", "uploads", "Lịch sử tải lên")]
 
 
 @pytest.fixture(scope="module")
@@ -62,4 +63,18 @@ def test_the_map_draws_a_deck_and_asks_nothing_of_the_internet(server, browser):
     page.wait_for_timeout(3000)
     assert chart.locator("canvas").count() >= 1
     assert outside == []
+    page.close()
+
+
+def test_briefing_mode_moves_to_the_next_scene_by_itself(server, browser):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{server}/?mode=briefing&interval=5")
+    wait_rendered(page, "Trung tâm điều hành")
+    page.wait_for_timeout(1500)
+    first = page.locator("h1").first.inner_text()
+    page.wait_for_timeout(6500)
+    second = page.locator("h1").first.inner_text()
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert first != second
+    screenshot(page, "briefing")
     page.close()

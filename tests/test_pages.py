@@ -7,7 +7,8 @@ from streamlit.testing.v1 import AppTest
 from cantho_dash import service
 from conftest import AS_OF, ROOT
 
-PAGES = ["views/overview.py", "views/targets.py", "views/league.py", "views/map.py", "views/upload.py", "views/uploads.py"]
+PAGES = ["views/overview.py", "views/targets.py", "views/tasks.py", "views/league.py", "views/map.py",
+         "views/export.py", "views/upload.py", "views/uploads.py"]
 
 
 def run_app(page: str | None = None, lang: str | None = None) -> AppTest:
@@ -86,3 +87,58 @@ def test_map_page_profile_follows_the_ward_chosen(app_env):
     assert set(profile["Mã"]) == {"CQS-01", "KTS-04", "XHS-02", "XHS-03", "XHS-09"}
     at.selectbox(key="map_measure").set_value("DTI:TONG").run()
     assert not at.exception and at.selectbox(key="map_period").value == "2026-H1"
+
+
+def test_tasks_page_highlights_overdue_and_reporting(app_env):
+    at = run_app("views/tasks.py")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 51 and table.iloc[0]["Tình trạng"] == "Quá hạn"       # overdue first
+    assert any("Quá hạn báo cáo" in e.value and "Thành đoàn" in e.value for e in at.error)
+    at.pills(key="t_recurrence").set_value(["quarterly"]).run()
+    assert at.dataframe[0].value["NV"].tolist() == [2]
+    assert "Sở Khoa học và Công nghệ" in set(at.dataframe[1].value["Cơ quan"])
+
+
+def test_overview_shows_reporting_compliance(app_env):
+    at = run_app()
+    assert any("Báo cáo số liệu Tháng 10/2026 (hạn 15/11/2026)" in e.value for e in at.error)
+
+
+def test_every_chart_has_a_png_button(app_env):
+    at = run_app()
+    buttons = [b for b in at.get("download_button") if b.proto.label == "Tải PNG"]
+    assert len(buttons) == 6      # the status strip, three gauge grids, behind pace, lead agencies
+
+
+def test_export_page_builds_the_pack(app_env):
+    at = run_app("views/export.py")
+    at.button(key="pack_build").click().run()
+    assert not at.exception and "trang trình chiếu" in at.success[0].value
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Tải bài trình chiếu (PPTX)" in labels and "Tải tất cả ảnh (ZIP)" in labels
+
+
+@pytest.mark.parametrize("scene", ["overview", "pillar_CQS", "league", "map", "tasks"])
+def test_briefing_mode_scenes(app_env, scene):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["mode"] = "briefing"
+    at.query_params["scene"] = scene
+    at.run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith("## Trung tâm điều hành")
+    assert any("Ngày đánh giá" in c.value for c in at.caption)
+    assert not at.sidebar.children or all(type(c).__name__ != "SegmentedControl" for c in at.sidebar.children.values())
+
+
+def test_briefing_mode_rotates_by_the_clock(app_env):
+    from cantho_dash import ui_briefing
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["mode"] = "briefing"
+    at.query_params["interval"] = "7"
+    at.run()
+    assert not at.exception
+    assert [ui_briefing.scene_at(t, 7) for t in (0, 6.9, 7, 14, 49)] == [
+        "overview", "overview", "pillar_CQS", "pillar_KTS", "overview"]
+    assert ui_briefing.scene_at(123, 7, pinned="map") == "map" and ui_briefing.scene_at(0, 7, "nonsense") == "overview"

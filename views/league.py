@@ -32,7 +32,7 @@ if table["previous_period"].iloc[0]:
                           f"{int(row['rank_change']):+d} {ui.tr('places')}", delta_color="normal")
 
 st.subheader(ui.tr("league_chart"))
-st.plotly_chart(charts.league_bar(table, pillar, lang), key="league_bar", config={"displayModeBar": False})
+ui.chart(charts.league_bar(table, pillar, lang), "league_bar", f"{ui.tr('league_chart')} · {ui.period_label(period)}")
 
 st.subheader(ui.tr("full_table"))
 types = st.pills(ui.tr("show_types"), ["xa", "phuong"], selection_mode="multi", default=["xa", "phuong"],
@@ -59,5 +59,5 @@ share = wards.attrs["share"]
 reported = int(wards["value"].notna().sum())
 st.metric(ui.tr("share_meeting"), fmt_percent(share * 100, 1, lang) if share == share else "–",
           ui.tr("wards_reported").format(n=fmt_number(reported, 0, lang)), delta_color="off", border=True)
-st.plotly_chart(charts.indicator_bar(wards, wards.attrs["spec"], lang), key="indicator_bar",
-                config={"displayModeBar": False})
+ui.chart(charts.indicator_bar(wards, wards.attrs["spec"], lang), "indicator_bar",
+         f"{ui.tr('indicator_league')} · {code} · {ui.period_label(ind_period)}")

@@ -23,6 +23,8 @@ event = st.pydeck_chart(ui_maps.deck(frame), on_select="rerun", selection_mode="
                         height=700)
 st.plotly_chart(charts.map_legend(maps.legend_stops(centre_name), lang), key="map_legend",
                 config={"displayModeBar": False})
+ui.png_button(charts.ward_map(frame, lang), "ward_map", f"{ui.tr('page_map')} · {ui_maps.measure_label(measure)} · "
+              f"{ui.period_label(period)}")
 st.caption(f"{ui.tr('legend').format(centre=centre_name.lower())} · {ui.tr('as_of_period')}: "
            f"**{ui.period_label(period)}**")
 

@@ -1,7 +1,7 @@
 """Tổng quan: the 30 targets at a glance, for the briefing-room wall."""
 import streamlit as st
 
-from cantho_dash import charts, service, ui
+from cantho_dash import charts, service, ui, ui_tasks
 from cantho_dash.i18n import fmt_number, status_label
 
 
@@ -14,30 +14,28 @@ counts = service.status_counts(targets)
 for column, (status, n) in zip(st.columns(len(counts)), counts.items()):
     column.metric(f":{charts.STATUS_NAMED[status]}[**{status_label(status, lang)}**]", n, border=True)
 
-st.plotly_chart(charts.status_strip(targets, pillars, lang), key="status_strip",
-                config={"displayModeBar": False})
+ui.chart(charts.status_strip(targets, pillars, lang), "status_strip", ui.tr("status_by_pillar"))
 
 for pillar in pillars.itertuples():
     rows = targets[targets["pillar"] == pillar.code]
     pillar_counts = service.status_counts(rows)
     good = pillar_counts["achieved"] + pillar_counts["on_track"]
     with st.container(border=True):
-        st.subheader(f"{pillar.name_en if lang == 'en' else pillar.name_vi} · "
-                     f"{good}/{len(rows)} {ui.tr('good_share')}")
+        heading = f"{pillar.name_en if lang == 'en' else pillar.name_vi} · {good}/{len(rows)} {ui.tr('good_share')}"
+        st.subheader(heading)
         with st.container(horizontal=True):
             for status, n in pillar_counts.items():
                 if n:
                     st.badge(f"{status_label(status, lang)}: {n}", color=charts.STATUS_NAMED[status])
-        st.plotly_chart(charts.gauge_grid(rows, lang, columns=8), key=f"gauges_{pillar.code}",
-                        config={"displayModeBar": False})
+        ui.chart(charts.gauge_grid(rows, lang, columns=8), f"gauges_{pillar.code}", heading)
 
 left, right = st.columns(2)
 with left:
     st.subheader(ui.tr("behind_title"))
-    st.plotly_chart(charts.behind_pace_bar(service.behind_pace(targets), lang), key="behind_pace",
-                    config={"displayModeBar": False})
+    ui.chart(charts.behind_pace_bar(service.behind_pace(targets), lang), "behind_pace", ui.tr("behind_title"))
 with right:
     st.subheader(ui.tr("agencies_title"))
-    st.plotly_chart(charts.agencies_bar(service.lead_agency_counts(targets), ui.reference("agencies"), lang),
-                    key="lead_agencies", config={"displayModeBar": False})
+    ui.chart(charts.agencies_bar(service.lead_agency_counts(targets), ui.reference("agencies"), lang),
+             "lead_agencies", ui.tr("agencies_title"))
+ui_tasks.compliance_notice()
 st.caption(f"{ui.tr('plan_ref')} · {fmt_number(len(targets), 0, lang)} {ui.tr('targets_count')}")

@@ -33,14 +33,13 @@ with chart_tab:
     code = st.selectbox(ui.tr("trend_of"), shown["code"], key="trend_code", format_func=lambda c: f"{c} · {labels[c]}")
     row = shown.set_index("code").loc[code].to_dict() | {"code": code}
     history = service.indicator_history(ui.series(), row)
-    st.plotly_chart(charts.trend(history, row, ui.as_of(), lang), key="trend", config={"displayModeBar": False})
+    ui.chart(charts.trend(history, row, ui.as_of(), lang), "trend", f"{ui.tr('trend_of')} {code}")
     if isinstance(row.get("parts"), list):
         st.caption(ui.tr("parts_note"))
     for start in range(0, len(shown), 3):
         for column, (_, target) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
             with column.container(border=True):
-                st.plotly_chart(charts.gauge(target, lang), key=f"gauge_{target['code']}",
-                                config={"displayModeBar": False})
+                ui.chart(charts.gauge(target, lang), f"gauge_{target['code']}", f"{target['code']} · {target['short_vi']}")
                 st.badge(status_label(target["status"], lang), color=charts.STATUS_NAMED[target["status"]])
                 st.caption(f"{ui.tr('col_lead')}: {'; '.join(agency_name.get(c, c) for c in target['lead_codes'])}")
 with table_tab:

@@ -1,0 +1,62 @@
+"""The Streamlit side of tasks: the register for display, and the reporting-compliance notice."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import charts, tasks, ui
+from .i18n import fmt_date, t
+
+
+def register() -> pd.DataFrame:
+    """The 51 tasks on the as-of date (cached until the next commit)."""
+    return ui.call("service", "task_register", ui.as_of())
+
+
+def compliance_notice() -> None:
+    """Which lead agencies have not reported on last month (late after the 15th, else pending)."""
+    lang = ui.lang()
+    month, deadline = tasks.reporting_month(ui.as_of())
+    frame = ui.call("service", "reporting_compliance", ui.as_of())
+    names = ui.reference("agencies").set_index("code")["name_en" if lang == "en" else "name_vi"]
+    heading = ui.tr("compliance").format(month=month.label(lang), deadline=fmt_date(deadline, lang))
+    late = [names.get(c, c) for c in frame.loc[frame["state"] == "late", "agency_code"]]
+    pending = [names.get(c, c) for c in frame.loc[frame["state"] == "pending", "agency_code"]]
+    if late:
+        st.error(f"**{heading}** · {ui.tr('compliance_late').format(names='; '.join(late))}", icon=":material/schedule:")
+    if pending:
+        st.info(f"**{heading}** · {ui.tr('compliance_pending').format(names='; '.join(pending))}",
+                icon=":material/hourglass_top:")
+    if not late and not pending:
+        st.success(f"**{heading}** · {ui.tr('compliance_all')}", icon=":material/task_alt:")
+
+
+def table(frame: pd.DataFrame):
+    """The register as a readable table, the state cells in their colour (a Styler, no HTML)."""
+    lang = ui.lang()
+    shown = pd.DataFrame({
+        "NV": frame["task_no"],
+        t("col_task", lang): frame["name_en" if lang == "en" else "name_vi"],
+        t("col_lead", lang): frame["lead_agency"],
+        t("col_coord", lang): frame["coordinating_agencies"],
+        t("col_deadline", lang): frame["deadline_text"],
+        t("col_status", lang): [t(f"task_{s}", lang) for s in frame["state"]],
+        t("col_progress", lang): [f"{int(p)}%" if pd.notna(p) else "–" for p in frame["progress_pct"]],
+        t("col_period", lang): [ui.period_label(p) if isinstance(p, str) else "–" for p in frame["period"]],
+    })
+    colours = [f"background-color: {charts.TASK_STATE_COLORS[s]}; color: white" for s in frame["state"]]
+    return shown.style.apply(lambda _: colours, subset=[t("col_status", lang)])
+
+
+def summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per lead agency: tasks, done, overdue, due within 30 days."""
+    lang = ui.lang()
+    from .catalog import agency_index
+
+    rows = tasks.by_agency(frame, agency_index())
+    names = ui.reference("agencies").set_index("code")["name_en" if lang == "en" else "name_vi"]
+    return pd.DataFrame({
+        t("col_agency", lang): [names.get(c, c) for c in rows["agency_code"]],
+        t("col_tasks", lang): rows["tasks"], t("col_done", lang): rows["done"],
+        t("col_overdue", lang): rows["overdue"], t("col_due_soon", lang): rows["due_soon"],
+    })

@@ -1,0 +1,13 @@
+"""Xuất báo cáo: the meeting pack in one click, a PowerPoint deck and a ZIP of the PNG images."""
+import streamlit as st
+
+from cantho_dash import ui, ui_export
+
+ui.page_header("page_export")
+st.caption(ui.tr("pack_help"))
+if ui_export.unavailable():
+    st.error(ui_export.unavailable(), icon=":material/error:")
+    st.stop()
+if st.button(ui.tr("pack_build"), type="primary", icon=":material/slideshow:", key="pack_build"):
+    ui_export.build()
+ui_export.downloads()
