@@ -36,12 +36,12 @@ def table(frame: pd.DataFrame):
     lang = ui.lang()
     shown = pd.DataFrame({
         "NV": frame["task_no"],
+        t("col_status", lang): [t(f"task_{s}", lang) for s in frame["state"]],
+        t("col_progress", lang): [f"{int(p)}%" if pd.notna(p) else "–" for p in frame["progress_pct"]],
+        t("col_deadline", lang): frame["deadline_text"],
         t("col_task", lang): frame["name_en" if lang == "en" else "name_vi"],
         t("col_lead", lang): frame["lead_agency"],
         t("col_coord", lang): frame["coordinating_agencies"],
-        t("col_deadline", lang): frame["deadline_text"],
-        t("col_status", lang): [t(f"task_{s}", lang) for s in frame["state"]],
-        t("col_progress", lang): [f"{int(p)}%" if pd.notna(p) else "–" for p in frame["progress_pct"]],
         t("col_period", lang): [ui.period_label(p) if isinstance(p, str) else "–" for p in frame["period"]],
     })
     colours = [f"background-color: {charts.TASK_STATE_COLORS[s]}; color: white" for s in frame["state"]]
