@@ -5,7 +5,7 @@ folder still makes Streamlit serve some runs in its legacy multipage mode, which
 """
 import streamlit as st
 
-from cantho_dash import ui, ui_briefing
+from cantho_dash import config, ui, ui_auth, ui_briefing
 
 briefing = ui_briefing.requested()
 # A local icon: a Material icon as favicon would be fetched from fonts.gstatic.com.
@@ -13,6 +13,8 @@ st.set_page_config(page_title="IOC Chuyển đổi số Cần Thơ", page_icon=s
                    initial_sidebar_state="collapsed" if briefing else "auto")
 ui.engine()
 ui.apply_style()
+if config.settings().login_required and ui_auth.current() is None:
+    ui_auth.login_gate()   # CANTHO_LOGIN_REQUIRED: nothing but the sign-in until someone signs in
 if briefing:
     st.navigation([st.Page("views/briefing.py", title=ui.tr("briefing"), default=True)], position="hidden").run()
     st.stop()
@@ -25,8 +27,10 @@ page = st.navigation([
     st.Page("views/export.py", title=ui.tr("page_export"), icon=":material/slideshow:"),
     st.Page("views/upload.py", title=ui.tr("page_upload"), icon=":material/upload_file:"),
     st.Page("views/uploads.py", title=ui.tr("page_uploads"), icon=":material/history:"),
+    st.Page("views/account.py", title=ui.tr("page_account"), icon=":material/account_circle:"),
 ])
 ui.sidebar()
+ui_auth.sidebar_status()
 ui.demo_banner()
 ui.watch_updates()
 page.run()

@@ -8,6 +8,10 @@
   export --out DIR [--pptx] [--size 1920x1080] [--lang vi|en] [--as-of DATE]
                                                the meeting pack: a PNG per chart, a ZIP, and the PPTX
   demo [--clear]                               load (or remove) the labelled demo data
+  users add NAME --role viewer|analyst|admin [--oidc]
+                                               a new account; asks for the password (or reads one
+                                               line from stdin when that is not a terminal)
+  users list | passwd NAME | role NAME ROLE | disable NAME | enable NAME | remove NAME
 
 Exit codes: 0 done, 2 rejected (nothing written), 3 the database is held by another process.
 """
@@ -24,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, db, demo, service
+from . import auth, config, db, demo, service
 from .bootstrap import ensure_ready
 from .i18n import fmt_number
 from .ingest import commit as versions
@@ -157,6 +161,49 @@ def cmd_rollback(args) -> int:
     return 0
 
 
+def _new_password() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Mật khẩu / Password: ")
+    if first != getpass.getpass("Nhập lại / Again: "):
+        raise auth.AccountError("Hai lần nhập không khớp. / The two entries differ.")
+    return first
+
+
+def cmd_users(args) -> int:
+    """Manage the accounts file (works while the dashboard runs: accounts are not in the store)."""
+    accounts = auth.Accounts(config.settings().users_file)
+    try:
+        if args.action == "list":
+            for a in accounts.all():
+                kind = "oidc" if a.password_hash is None else "password"
+                print(f"{a.name:32} {a.role:8} {kind:8} {'disabled' if a.disabled else 'enabled':8} {a.created_at}")
+            return 0
+        if args.action != "add" and args.name is None:
+            raise auth.AccountError("Thiếu tên tài khoản. / The account name is missing.")
+        if args.action == "add":
+            if args.role is None:
+                raise auth.AccountError("Cần --role viewer|analyst|admin. / --role viewer|analyst|admin is needed.")
+            account = accounts.add(args.name, args.role, None if args.oidc else _new_password())
+            print(f"Đã tạo tài khoản {account.name} ({account.role}). / Account {account.name} ({account.role}) created.")
+        elif args.action == "passwd":
+            accounts.set_password(args.name, _new_password())
+            print(f"Đã đổi mật khẩu của {args.name}. / Password of {args.name} changed.")
+        elif args.action == "role":
+            accounts.set_role(args.name, args.value)
+            print(f"{args.name}: {args.value}")
+        elif args.action in ("disable", "enable"):
+            accounts.set_disabled(args.name, args.action == "disable")
+            print(f"{args.name}: {args.action}d")
+        elif args.action == "remove":
+            accounts.remove(args.name)
+            print(f"Đã xoá tài khoản {args.name}. / Account {args.name} removed.")
+    except auth.AccountError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one command."""
     parser = argparse.ArgumentParser(prog="python -m cantho_dash", description=__doc__,
@@ -192,6 +239,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("demo", help="load the demo data (or remove it with --clear)")
     p.add_argument("--clear", action="store_true")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("users", help="accounts: add, list, passwd, role, disable, enable, remove")
+    p.add_argument("action", choices=["add", "list", "passwd", "role", "disable", "enable", "remove"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("value", nargs="?", choices=list(auth.ROLES), help="the new role (with 'role')")
+    p.add_argument("--role", choices=list(auth.ROLES))
+    p.add_argument("--oidc", action="store_true", help="no password: signs in through the identity provider")
+    p.set_defaults(func=cmd_users)
     args = parser.parse_args(argv)
     if hasattr(signal, "SIGPIPE"):  # `... | head` ends quietly instead of with a traceback
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)

@@ -31,6 +31,10 @@ class Settings:
     # Ward polygons (GeoJSON) for the map; an admin's upload is kept at data/boundaries.geojson.
     wards_geojson: Path = field(default_factory=lambda: Path(os.environ.get("CANTHO_WARDS_GEOJSON",
                                                                              DATA_DIR / "boundaries.geojson")))
+    # The accounts file (see cantho_dash/auth.py); `python -m cantho_dash users add` writes it.
+    users_file: Path = field(default_factory=lambda: Path(os.environ.get("CANTHO_USERS_FILE", DATA_DIR / "users.json")))
+    # On: every page needs a signed-in account (any role). Off (default): viewing is open.
+    login_required: bool = field(default_factory=lambda: _flag("CANTHO_LOGIN_REQUIRED", False))
     # A fixed as-of date (YYYY-MM-DD) for a reproducible briefing; empty means today.
     as_of: str = field(default_factory=lambda: os.environ.get("CANTHO_AS_OF", ""))
 

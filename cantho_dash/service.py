@@ -111,6 +111,17 @@ def indicator_history(history: pd.DataFrame, target_row: dict) -> pd.DataFrame:
     return history[history["code"] == code]
 
 
+def latest_note(history: pd.DataFrame) -> tuple[str, str] | None:
+    """(period, note) of the newest period of a series that carries a note, or None."""
+    if "note" not in history:
+        return None
+    noted = history[history["note"].fillna("").str.strip() != ""]
+    if noted.empty:
+        return None
+    last = noted.sort_values("period_end").iloc[-1]
+    return last["period"], last["note"]
+
+
 def task_register(engine: Engine, as_of: date) -> pd.DataFrame:
     """The 51 tasks with their state on the as-of date, and their lead agencies' codes."""
     from . import tasks

@@ -166,6 +166,16 @@ def archived_file(upload: dict) -> tuple[bytes, str] | None:
     return None
 
 
+def demo_active() -> bool:
+    """Whether demo rows are shown (the 'clear the demo data' button is offered then)."""
+    return ui._demo_active(*ui.cache_key())
+
+
+def clear_demo(actor: str) -> int:
+    """Remove the demo rows (an analyst's action, audited under their name)."""
+    return versions.clear_demo(ui.engine(), actor)
+
+
 def roll(upload_id: int, undo: bool, user: str) -> str | None:
     """Roll an upload back (or undo that); returns an error message, or None."""
     try:

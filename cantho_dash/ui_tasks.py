@@ -43,6 +43,7 @@ def table(frame: pd.DataFrame):
         t("col_lead", lang): frame["lead_agency"],
         t("col_coord", lang): frame["coordinating_agencies"],
         t("col_period", lang): [ui.period_label(p) if isinstance(p, str) else "–" for p in frame["period"]],
+        t("col_note", lang): frame["note"].fillna(""),
     })
     colours = [f"background-color: {charts.TASK_STATE_COLORS[s]}; color: white" for s in frame["state"]]
     return shown.style.apply(lambda _: colours, subset=[t("col_status", lang)])

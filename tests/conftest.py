@@ -45,8 +45,31 @@ def fresh_engine(tmp_path):
 
 
 @pytest.fixture()
-def app_env(monkeypatch, store_path):
-    """Environment for AppTest runs of app.py on the session's store, as of the demo day."""
+def app_env(monkeypatch, store_path, tmp_path):
+    """Environment for AppTest runs of app.py on the session's store, as of the demo day, with an
+    accounts file of the test's own."""
+    monkeypatch.setenv("CANTHO_USERS_FILE", str(tmp_path / "users.json"))
     monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store_path.as_posix()}")
     monkeypatch.setenv("CANTHO_AS_OF", AS_OF.isoformat())
     monkeypatch.chdir(ROOT)
+
+
+ANALYST = ("lan.nguyen", "mật-khẩu-phân-tích")
+ADMIN = ("quan.tri", "mật-khẩu-quản-trị")
+
+
+def add_accounts(path) -> None:
+    """An analyst and an admin in the accounts file at path."""
+    from cantho_dash import auth
+
+    accounts = auth.Accounts(path)
+    accounts.add(*ANALYST[:1], "analyst", ANALYST[1])
+    accounts.add(*ADMIN[:1], "admin", ADMIN[1])
+
+
+def sign_in(at, account, key: str = "login_analyst"):
+    """Fill in and submit the sign-in form of an AppTest page."""
+    at.text_input(key=f"{key}_name").set_value(account[0])
+    at.text_input(key=f"{key}_password").set_value(account[1])
+    next(b for b in at.button if b.label in ("Đăng nhập", "Sign in")).click()
+    return at.run()

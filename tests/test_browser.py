@@ -7,7 +7,8 @@ from browser import CHROMIUM_FLAGS, chromium_path, screenshot, streamlit_server,
 
 PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"), ("tasks", "tasks", "Nhiệm vụ"),
          ("league", "league", "Bảng xếp hạng"), ("map", "map", "Bản đồ"), ("export", "export", "Xuất báo cáo"),
-         ("upload", "upload", "Tải dữ liệu"), ("uploads", "uploads", "Lịch sử tải lên")]
+         ("upload", "upload", "Tải dữ liệu"), ("uploads", "uploads", "Lịch sử tải lên"),
+         ("account", "account", "Tài khoản")]
 
 
 @pytest.fixture(scope="module")

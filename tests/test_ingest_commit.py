@@ -173,17 +173,24 @@ def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path):
 
     make_store(store).dispose()
     monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store.as_posix()}")
+    from conftest import ANALYST, add_accounts, sign_in
+
+    add_accounts(os.environ["CANTHO_USERS_FILE"])
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.switch_page("views/upload.py")
     at.run()
+    assert not at.exception and len(at.file_uploader) == 0      # no file input without an analyst
+    assert "phân tích viên" in at.info[0].value
+    sign_in(at, ("lan.nguyen", "sai mật khẩu lắm"))
+    assert len(at.file_uploader) == 0 and "Sai tên" in at.error[0].value
+    sign_in(at, ANALYST)
+    assert not at.exception and len(at.file_uploader) == 1
     at.file_uploader[0].set_value(("bad.csv", b"indicator_code,area,period,value\nCQS-01,CT,2026-10,abc\n",
                                    "text/csv")).run()
     assert not at.exception and "1 vấn đề" in at.error[0].value
     assert at.dataframe[0].value.iloc[0].tolist()[:3] == [2, "value", "abc"]
     at.file_uploader[0].set_value(("good.csv", GOOD, "text/csv")).run()
     assert [m.value for m in at.metric] == ["1", "1", "0"]
-    assert at.button(key="confirm_upload").disabled          # who uploads must be named
-    at.text_input(key="uploader").set_value("Lan").run()
     at.button(key="confirm_upload").click().run()
     assert not at.exception and "lần tải lên số 5" in at.success[0].value
     at.switch_page("views/targets.py")
@@ -193,6 +200,6 @@ def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path):
     at.switch_page("views/uploads.py")
     at.run()
     assert not at.exception and at.dataframe[0].value.iloc[0]["Số"] == 5
-    at.text_input(key="roller").set_value("Lan").run()
+    assert at.dataframe[0].value.iloc[0]["Người tải"] == "lan.nguyen"   # the signed-in name, not typed
     at.button(key="roll_button").click().run()
     assert not at.exception and "Đã hủy lần tải lên 5" in at.success[0].value

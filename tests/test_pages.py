@@ -8,7 +8,7 @@ from cantho_dash import service
 from conftest import AS_OF, ROOT
 
 PAGES = ["views/overview.py", "views/targets.py", "views/tasks.py", "views/league.py", "views/map.py",
-         "views/export.py", "views/upload.py", "views/uploads.py"]
+         "views/export.py", "views/upload.py", "views/uploads.py", "views/account.py"]
 
 
 def run_app(page: str | None = None, lang: str | None = None) -> AppTest:

@@ -1,7 +1,7 @@
 """Bản đồ: the 103 wards coloured by an indicator or a DTI score; click a ward for its profile."""
 import streamlit as st
 
-from cantho_dash import charts, maps, ui, ui_maps
+from cantho_dash import charts, maps, ui, ui_auth, ui_maps
 
 lang = ui.lang()
 ui.page_header("page_map")
@@ -36,6 +36,8 @@ st.header(ui.tr("ward_profile"))
 ward = st.selectbox(ui.tr("choose_ward"), list(names.index), key="map_ward", format_func=lambda c: names[c])
 ui_maps.show_profile(ward)
 
+if not ui_auth.allows("admin"):
+    st.stop()
 with st.expander(ui.tr("boundaries"), icon=":material/polyline:"):
     st.caption(ui.tr("boundaries_help"))
     found = ui_maps.boundaries()

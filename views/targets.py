@@ -36,6 +36,9 @@ with chart_tab:
     ui.chart(charts.trend(history, row, ui.as_of(), lang), "trend", f"{ui.tr('trend_of')} {code}")
     if isinstance(row.get("parts"), list):
         st.caption(ui.tr("parts_note"))
+    if noted := service.latest_note(history):
+        st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
+        st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
     for start in range(0, len(shown), 3):
         for column, (_, target) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
             with column.container(border=True):

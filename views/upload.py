@@ -1,20 +1,19 @@
 """Tải dữ liệu: templates, then check an analyst's file, show the problems or a preview, and commit."""
 import streamlit as st
 
-from cantho_dash import ui, ui_ingest
+from cantho_dash import ui, ui_auth, ui_ingest
 from cantho_dash.ingest.kinds import KINDS
 
 
 ui.page_header("page_upload")
+account = ui_auth.require("analyst")   # without an analyst sign-in the page stops here: no file input
 ui_ingest.templates_section()
 
 if message := st.session_state.pop("upload_done", None):
     st.success(message, icon=":material/task_alt:")
 
-kind_col, user_col = st.columns([2, 1])
-kind = kind_col.selectbox(ui.tr("kind"), [None, *KINDS], key="upload_kind",
+kind = st.selectbox(ui.tr("kind"), [None, *KINDS], key="upload_kind",
                           format_func=lambda k: ui.tr("kind_auto") if k is None else ui.tr(f"kind_{k}"))
-user = user_col.text_input(ui.tr("uploader"), key="uploader", max_chars=80)
 uploaded = st.file_uploader(ui.tr("choose_file"), type=["csv", "xlsx", "txt"], key="upload_file",
                             max_upload_size=ui_ingest.max_upload_mb())
 if uploaded is None:
@@ -28,8 +27,7 @@ elif not checked.ok:
 else:
     st.header(ui.tr("preview"))
     ui_ingest.show_preview(checked)
-    if st.button(ui.tr("confirm"), type="primary", icon=":material/save:", disabled=not user.strip(),
-                 key="confirm_upload"):
-        upload_id = ui_ingest.commit(checked, user.strip())
+    if st.button(ui.tr("confirm"), type="primary", icon=":material/save:", key="confirm_upload"):
+        upload_id = ui_ingest.commit(checked, account.name)
         st.session_state["upload_done"] = ui.tr("committed").format(id=upload_id, n=checked.staged.rows)
         st.rerun()

@@ -1,7 +1,7 @@
 """Lịch sử tải lên: every upload, with rollback and its undo."""
 import streamlit as st
 
-from cantho_dash import ui, ui_ingest
+from cantho_dash import ui, ui_auth, ui_ingest
 
 
 ui.page_header("page_uploads")
@@ -13,18 +13,27 @@ if message := st.session_state.pop("roll_done", None):
 history = ui_ingest.history()
 st.dataframe(ui_ingest.history_table(history), hide_index=True, width="stretch")
 
+account = ui_auth.current()
+if not ui_auth.allows("analyst"):
+    st.caption(ui.tr("rollback_needs"))
+    st.stop()
+if ui_ingest.demo_active():
+    with st.expander(ui.tr("clear_demo"), icon=":material/science:"):
+        st.caption(ui.tr("clear_demo_help"))
+        if st.button(ui.tr("clear_demo"), key="clear_demo"):
+            st.session_state["roll_done"] = ui.tr("demo_cleared").format(n=ui_ingest.clear_demo(account.name))
+            st.rerun()
 choices = history[history["status"] != "cleared"]["id"].tolist()
 if not choices:
     st.stop()
 upload_id = st.selectbox(ui.tr("choose_upload"), choices, key="roll_choice",
                          format_func=lambda i: f"#{i} · {history.set_index('id').loc[i, 'filename'] or ''}")
 upload = history.set_index("id").loc[upload_id].to_dict() | {"id": upload_id}
-user = st.text_input(ui.tr("uploader"), key="roller", max_chars=80)
 act, original = st.columns(2)
 undo = upload["status"] == "rolled_back"
-if act.button(ui.tr("restore" if undo else "rollback"), type="primary", disabled=not user.strip(),
+if act.button(ui.tr("restore" if undo else "rollback"), type="primary",
               icon=":material/undo:" if not undo else ":material/redo:", key="roll_button"):
-    error = ui_ingest.roll(upload_id, undo, user.strip())
+    error = ui_ingest.roll(upload_id, undo, account.name)
     if error:
         st.error(error)
     else:

@@ -1,0 +1,14 @@
+"""Tài khoản: sign in or out, change one's password; admins manage every account."""
+import streamlit as st
+
+from cantho_dash import ui, ui_auth
+
+
+ui.page_header("page_account")
+account = ui_auth.current()
+if account is None:
+    ui_auth.login_form()
+    st.stop()
+ui_auth.own_account(account)
+if account.role == "admin":
+    ui_auth.manage_accounts()
