@@ -209,9 +209,16 @@ def league_bar(table: pd.DataFrame, pillar: str, lang: str = "vi", title: str | 
     return _base_layout(fig, lang, 120 + 28 * len(shown), title).update_layout(margin=dict(l=10, r=60))
 
 
+MAX_BARS = 120
+
+
 def indicator_bar(table: pd.DataFrame, spec: dict, lang: str = "vi", title: str | None = None) -> go.Figure:
     """Every ward's value of an indicator, best first, green where it meets the target, and the target line."""
     factor, suffix = _scale(spec)
+    if len(table) > MAX_BARS:     # thousands of communes: the best and the worst, with a gap between
+        half = MAX_BARS // 2
+        ranked = table[table["value"].notna()]
+        table = pd.concat([ranked.head(half), ranked.tail(half)]).drop_duplicates("area_code")
     rows = table.iloc[::-1]
     colors = [STATUS_COLORS["no_data"] if pd.isna(v) else (STATUS_COLORS["achieved"] if m else STATUS_COLORS["off_track"])
               for v, m in zip(rows["value"], rows["meets"])]

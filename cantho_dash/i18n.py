@@ -228,6 +228,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing_exit": ("Thoát chế độ phòng họp", "Leave briefing mode"),
     "briefing_title": ("Trung tâm điều hành · Chuyển đổi số Cần Thơ", "Operations centre · Can Tho digital transformation"),
     "agency_note": ("Ghi chú của đơn vị báo cáo, kỳ {period}:", "The reporting agency's note, {period}:"),
+    "table_page": ("Trang", "Page"),
+    "table_rows": ("Dòng {first}–{last} trong {total}", "Rows {first}–{last} of {total}"),
     "page_account": ("Tài khoản", "Account"),
     "sign_in": ("Đăng nhập", "Sign in"),
     "sign_out": ("Đăng xuất", "Sign out"),

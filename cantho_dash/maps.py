@@ -48,16 +48,27 @@ def radii(values: pd.Series, low_m: float = 700.0, high_m: float = 2600.0) -> pd
     return (low_m + (values - lo) / span * (high_m - low_m)).fillna(low_m)
 
 
+MAP_COLUMNS = ["area_code", "name_vi", "short_name", "longitude", "latitude", "fill", "radius",
+               "tt_value", "tt_target", "tt_status", "tt_rank"]
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The map's columns as plain records (pydeck cannot serialise a pandas 3 DataFrame)."""
+    shown = frame[[c for c in MAP_COLUMNS if c in frame]]
+    return shown.astype(object).where(shown.notna(), None).to_dict("records")
+
+
 def ward_layers(frame: pd.DataFrame, labels: bool = True) -> list[pdk.Layer]:
     """A circle per ward (pickable, id 'wards') and, at a readable zoom, its name."""
+    data = records(frame)
     layers = [pdk.Layer(
-        "ScatterplotLayer", data=frame, id="wards", pickable=True, stroked=True, filled=True,
+        "ScatterplotLayer", data=data, id="wards", pickable=True, stroked=True, filled=True,
         get_position=["longitude", "latitude"], get_radius="radius", get_fill_color="fill",
         get_line_color=[255, 255, 255, 140], line_width_min_pixels=1, radius_units="'meters'",
     )]
     if labels:
         layers.append(pdk.Layer(
-            "TextLayer", data=frame, id="ward_names", get_position=["longitude", "latitude"],
+            "TextLayer", data=data, id="ward_names", get_position=["longitude", "latitude"],
             get_text="short_name", get_size=900, size_units="'meters'", size_min_pixels=0, size_max_pixels=15,
             get_color=[245, 248, 252, 255], get_alignment_baseline="'bottom'", get_pixel_offset=[0, -6],
             # deck.gl draws only the characters it was given: the Vietnamese letters of the names.
@@ -89,7 +100,7 @@ def deck(frame: pd.DataFrame, tooltip_lines: list[str], geojson: dict | None = N
         tips = frame.set_index("area_code")[[c for c in frame.columns if c.startswith("tt_") or c == "name_vi"]]
         layers.append(boundary_layer(geojson, dict(zip(frame["area_code"], frame["fill"])),
                                      tips.to_dict("index")))
-    layers += ward_layers(frame, labels)
+    layers += ward_layers(frame, labels and len(frame) <= MAX_LABELS)
     tooltip = {"text": "\n".join(tooltip_lines),
                "style": {"backgroundColor": "#141d2f", "color": "#e8eef7", "fontSize": "14px"}}
     if basemap:
@@ -97,6 +108,28 @@ def deck(frame: pd.DataFrame, tooltip_lines: list[str], geojson: dict | None = N
         return pdk.Deck(layers=layers, initial_view_state=VIEW, tooltip=tooltip, map_provider=provider,
                         map_style=style)
     return pdk.Deck(layers=layers, initial_view_state=VIEW, tooltip=tooltip, map_provider=None)
+
+
+MAX_LABELS = 300   # names on the map up to this many units; a national map shows them on hover only
+
+
+def compact_json(spec: str) -> str:
+    """pydeck's JSON without its indentation and escapes (a third of the size for thousands of units)."""
+    import json
+
+    return json.dumps(json.loads(spec), separators=(",", ":"), ensure_ascii=False)
+
+
+class BuiltDeck(pdk.Deck):
+    """A deck serialised once: st.pydeck_chart calls to_json() on every rerun, and pydeck's own
+    serialiser takes about a second for thousands of communes. The page caches the JSON instead."""
+
+    def __init__(self, spec: str, tooltip: dict):
+        super().__init__(layers=[], map_provider=None, tooltip=tooltip)
+        self._spec = spec
+
+    def to_json(self) -> str:
+        return self._spec
 
 
 def match_boundaries(geojson: dict, resolve) -> tuple[dict, list[str]]:

@@ -4,6 +4,7 @@ Pages call these; nothing below the pages knows about Streamlit.
 """
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pandas as pd
@@ -56,9 +57,25 @@ def as_of() -> date:
     return st.session_state["as_of"]
 
 
+_VERSION_SECONDS = 1.0
+_versions: dict[str, tuple[float, int]] = {}
+
+
 def data_version() -> int:
-    """Changes with every commit or rollback; part of every cache key below."""
-    return queries.data_version(engine())
+    """Changes with every commit or rollback; part of every cache key below. Read from the store at
+    most once a second (a page asks for it dozens of times per run); forget_version() after a write."""
+    url = config.settings().db_url
+    seen = _versions.get(url)
+    if seen is not None and time.monotonic() - seen[0] < _VERSION_SECONDS:
+        return seen[1]
+    version = queries.data_version(engine())
+    _versions[url] = (time.monotonic(), version)
+    return version
+
+
+def forget_version() -> None:
+    """After this process wrote to the store: the next data_version() reads it afresh."""
+    _versions.clear()
 
 
 @st.cache_data(ttl=60, max_entries=64, show_spinner=False)
@@ -155,6 +172,24 @@ def page_header(title_key: str) -> None:
     st.caption(f"{tr('plan_ref')} · {tr('as_of')}: **{fmt_date(as_of(), lang())}**")
 
 
+TABLE_PAGE_ROWS = 200
+
+
+def table_page(frame: pd.DataFrame, key: str, rows: int = TABLE_PAGE_ROWS) -> tuple[pd.DataFrame, int, int]:
+    """One page of a long table (a national league has thousands of rows), with a page picker;
+    a table that fits on one page is returned whole. Returns (rows shown, first, last), 1-based."""
+    pages = max(1, -(-len(frame) // rows))
+    if pages == 1:
+        return frame, 1, len(frame)
+    from .i18n import fmt_number
+
+    number = st.number_input(tr("table_page"), min_value=1, max_value=pages, value=1, step=1, key=key)
+    first, last = (number - 1) * rows + 1, min(number * rows, len(frame))
+    st.caption(tr("table_rows").format(first=fmt_number(first, 0, lang()), last=fmt_number(last, 0, lang()),
+                                       total=fmt_number(len(frame), 0, lang())))
+    return frame.iloc[first - 1:last], first, last
+
+
 @st.fragment(run_every=30)
 def watch_updates() -> None:
     """Every 30 s, rerun the page if another session committed or rolled back (issue #3: within 60 s)."""
@@ -189,7 +224,7 @@ def _source(url: str, version: int, language: str) -> str:
 
 
 def png_button(fig, key: str, title: str) -> None:
-    """'Tải PNG': the chart made on the server by kaleido when clicked, stamped with its title, the
+    """'Tải PNG': the chart (a figure, or a function making it) made on the server by kaleido when clicked, stamped with its title, the
     as-of date and its source; disabled, saying how to get a browser, where there is none."""
     size = st.session_state.get("png_size", "1920x1080")
     if not _chrome():
@@ -197,7 +232,7 @@ def png_button(fig, key: str, title: str) -> None:
                            icon=":material/image:", type="tertiary")
         return
     mark = export.Stamp(as_of(), _source(*cache_key(), lang()), lang())
-    st.download_button(tr("png"), data=lambda: export.png(fig, title, mark, size), file_name=f"{key}_{size}.png",
+    st.download_button(tr("png"), data=lambda: export.png(fig() if callable(fig) else fig, title, mark, size), file_name=f"{key}_{size}.png",
                        mime="image/png", key=f"png_{key}", icon=":material/image:", type="tertiary",
                        on_click="ignore")
 

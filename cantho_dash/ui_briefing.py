@@ -116,8 +116,7 @@ def render(name: str) -> None:
         periods = ui.call("leagues", "score_periods", "wards")
         st.markdown(f"# {ui.tr('scene_map')} · DTI")
         if periods:
-            frame, _ = ui_maps.map_frame(f"{ui_maps.DTI}TONG", periods[0], "median")
-            st.pydeck_chart(ui_maps.deck(frame), height=820, key="b_map")
+            st.pydeck_chart(ui_maps.built_map(f"{ui_maps.DTI}TONG", periods[0], "median")[2], height=820, key="b_map")
     else:
         st.markdown(f"# {ui.tr('scene_tasks')}")
         register = ui_tasks.register()

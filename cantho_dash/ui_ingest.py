@@ -131,6 +131,7 @@ def _changes_table(top: pd.DataFrame) -> pd.DataFrame:
 def commit(checked: pipeline.Checked, user: str) -> int:
     """Write the checked upload; the session forgets it, and every page reads the new version."""
     upload_id = pipeline.commit(ui.engine(), checked, user)
+    ui.forget_version()
     st.session_state.pop("checked_key", None)
     st.session_state.pop("checked", None)
     return upload_id
@@ -173,7 +174,9 @@ def demo_active() -> bool:
 
 def clear_demo(actor: str) -> int:
     """Remove the demo rows (an analyst's action, audited under their name)."""
-    return versions.clear_demo(ui.engine(), actor)
+    cleared = versions.clear_demo(ui.engine(), actor)
+    ui.forget_version()
+    return cleared
 
 
 def roll(upload_id: int, undo: bool, user: str) -> str | None:
@@ -182,4 +185,6 @@ def roll(upload_id: int, undo: bool, user: str) -> str | None:
         (versions.restore if undo else versions.rollback)(ui.engine(), upload_id, user)
     except versions.UploadActionError as exc:
         return str(exc)
+    finally:
+        ui.forget_version()
     return None

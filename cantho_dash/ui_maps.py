@@ -52,13 +52,37 @@ def periods(measure: str) -> list[str]:
     return available[available["code"] == measure].sort_values("period_end", ascending=False)["period"].tolist()
 
 
-def measure_label(measure: str) -> str:
+def measure_label(measure: str, labels: dict | None = None) -> str:
     """'XHS-03 · Tài khoản VNeID', or 'DTI · Tổng điểm'."""
     if measure.startswith(DTI):
         pillar = measure[len(DTI):]
         return f"DTI · {ui.tr('pillar_TONG') if pillar == 'TONG' else pillar}"
-    labels = ui.reference("target_labels").set_index("code")["short_en" if ui.lang() == "en" else "short_vi"]
+    labels = labels if labels is not None else short_labels()
     return f"{measure} · {labels.get(measure, measure)}"
+
+
+def short_labels() -> dict[str, str]:
+    """Short target labels in the chosen language, by code."""
+    frame = ui.reference("target_labels")
+    return dict(zip(frame["code"], frame["short_en" if ui.lang() == "en" else "short_vi"]))
+
+
+@st.cache_data(ttl=60, max_entries=32, show_spinner=False)
+def _built(url: str, version: int, measure: str, period: str, centre_mode: str, language: str, day,
+           boundaries_stamp: float | None, basemap: str) -> tuple[pd.DataFrame, str, str, dict]:
+    frame, centre = map_frame(measure, period, centre_mode)
+    built = deck(frame)
+    return frame, centre, maps.compact_json(built.to_json()), built._tooltip
+
+
+def built_map(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame, str, maps.BuiltDeck]:
+    """(the wards coloured for a measure and period, the name of the colour centre, the map), made
+    once per data version and choice: thousands of communes take a second to serialise."""
+    path = config.settings().wards_geojson
+    stamp = path.stat().st_mtime if path.is_file() else None
+    frame, centre, spec, tooltip = _built(*ui.cache_key(), measure, period, centre_mode, ui.lang(), ui.as_of(),
+                                          stamp, config.settings().basemap)
+    return frame, centre, maps.BuiltDeck(spec, tooltip)
 
 
 def map_frame(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame, str]:
@@ -96,13 +120,15 @@ def selected_ward(event) -> str | None:
     return None
 
 
-def show_profile(area_code: str) -> None:
-    """A ward's indicators against their targets, its DTI scores and its rank over time."""
-    lang = ui.lang()
-    profile = ui.call("leagues", "ward_profile", area_code, ui.as_of())
-    indicators = profile["indicators"]
+@st.cache_data(ttl=60, max_entries=64, show_spinner=False)
+def _profile_tables(url: str, version: int, area_code: str, day, language: str):
+    """A ward's profile as display tables (made once per ward, data version and language)."""
+    profile = ui.call("leagues", "ward_profile", area_code, day)
+    indicators, scores, ranks = profile["indicators"], profile["scores"], profile["ranks"]
+    lang = language
+    table = None
     if not indicators.empty:
-        st.dataframe(pd.DataFrame({
+        table = pd.DataFrame({
             ui.tr("col_code"): indicators["code"],
             ui.tr("col_name"): indicators["short_en" if lang == "en" else "short_vi"],
             ui.tr("col_value"): [fmt_value(v, u, lang) for v, u in zip(indicators["value"], indicators["unit"])],
@@ -110,18 +136,28 @@ def show_profile(area_code: str) -> None:
             ui.tr("col_target"): [f"{c} {fmt_value(t, u, lang)}" for c, t, u in
                                   zip(indicators["comparator"], indicators["target_value"], indicators["unit"])],
             ui.tr("col_status"): [status_label(s, lang) for s in indicators["status"]],
-        }), hide_index=True, width="stretch")
-    scores = profile["scores"]
+        })
+    wide = None
     if not scores.empty:
-        st.markdown(f"**{ui.tr('dti_scores')}**")
         wide = scores.pivot_table(index="period", columns="pillar", values="score", aggfunc="first")
         wide = wide.reindex(columns=["CQS", "KTS", "XHS", "TONG"]).map(lambda v: fmt_number(v, 2, lang))
-        st.dataframe(wide.rename(index=ui.period_label, columns={"TONG": ui.tr("col_total")}), width="stretch")
-    ranks = profile["ranks"]
-    if len(ranks) > 0:
+        wide = wide.rename(index=ui.period_label, columns={"TONG": ui.tr("col_total")})
+    rank_points = ([ui.period_label(p) for p in ranks["period"]], ranks["rank"].tolist()) if len(ranks) else None
+    return table, wide, rank_points
+
+
+def show_profile(area_code: str) -> None:
+    """A ward's indicators against their targets, its DTI scores and its rank over time."""
+    table, wide, rank_points = _profile_tables(*ui.cache_key(), area_code, ui.as_of(), ui.lang())
+    if table is not None:
+        st.dataframe(table, hide_index=True, width="stretch")
+    if wide is not None:
+        st.markdown(f"**{ui.tr('dti_scores')}**")
+        st.dataframe(wide, width="stretch")
+    if rank_points:
         st.markdown(f"**{ui.tr('rank_history')}**")
-        fig = go.Figure(go.Scatter(x=[ui.period_label(p) for p in ranks["period"]], y=ranks["rank"],
-                                   mode="lines+markers+text", text=[f"#{int(r)}" for r in ranks["rank"]],
+        periods, ranks = rank_points
+        fig = go.Figure(go.Scatter(x=periods, y=ranks, mode="lines+markers+text", text=[f"#{int(r)}" for r in ranks],
                                    textposition="top center", line=dict(width=3, color="#3b8ede")))
         fig.update_layout(yaxis=dict(autorange="reversed", title=ui.tr("col_rank")))
-        ui.chart(charts._base_layout(fig, lang, 260), "rank_history", f"{ui.tr('rank_history')} · {area_code}")
+        ui.chart(charts._base_layout(fig, ui.lang(), 260), "rank_history", f"{ui.tr('rank_history')} · {area_code}")

@@ -95,3 +95,17 @@ def test_geojson_must_be_a_feature_collection():
 def test_radii_grow_with_the_value():
     r = maps.radii(pd.Series([10.0, 20.0, float("nan")]))
     assert r.iloc[0] < r.iloc[1] and math.isclose(r.iloc[2], r.iloc[0])
+
+
+def test_a_national_map_is_compact_and_unlabelled():
+    many = pd.concat([wards()] * (maps.MAX_LABELS // 3 + 1), ignore_index=True)
+    many["area_code"] = [f"{i:05d}" for i in range(len(many))]
+    frame = maps.map_frame(many, 80.0, 12.0, True, "%", "vi")
+    spec = json.loads(maps.compact_json(maps.deck(frame, maps.TOOLTIP).to_json()))
+    assert [layer["id"] for layer in spec["layers"]] == ["wards"]            # names on hover only
+    small = json.loads(maps.deck(maps.map_frame(wards(), 80.0, 12.0, True, "%", "vi"), maps.TOOLTIP).to_json())
+    assert [layer["id"] for layer in small["layers"]] == ["wards", "ward_names"]
+    text = maps.compact_json(maps.deck(frame, maps.TOOLTIP).to_json())
+    assert "\n" not in text and "Phường Cái Khế" in text                    # no indent, no escapes
+    built = maps.BuiltDeck(text, {"text": "{name_vi}"})
+    assert built.to_json() == text and built._tooltip == {"text": "{name_vi}"}

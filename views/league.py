@@ -39,6 +39,7 @@ types = st.pills(ui.tr("show_types"), ["xa", "phuong"], selection_mode="multi", 
                  key="lg_types", format_func=lambda t: ui.tr(f"type_{t}")) if group == "wards" else None
 needle = st.text_input(ui.tr("search_unit"), key="lg_search")
 shown = leagues.search(table[table["unit_type"].isin(types)] if types else table, needle)
+shown = ui.table_page(shown, "lg_page")[0]
 st.dataframe(tables.styled_league(shown, pillar, lang), hide_index=True, width="stretch",
              height=min(40 + 35 * len(shown), 900))
 

@@ -11,19 +11,21 @@ options = ui_maps.measures()
 if not options:
     st.info(ui.tr("no_ward_data"))
     st.stop()
-measure = measure_col.selectbox(ui.tr("map_measure"), options, key="map_measure", format_func=ui_maps.measure_label)
+labels = ui_maps.short_labels()
+measure = measure_col.selectbox(ui.tr("map_measure"), options, key="map_measure",
+                                format_func=lambda m: ui_maps.measure_label(m, labels))
 period = period_col.selectbox(ui.tr("as_of_period"), ui_maps.periods(measure), key="map_period",
                               format_func=ui.period_label)
 centre_mode = "median" if measure.startswith(ui_maps.DTI) else centre_col.segmented_control(
     ui.tr("map_centre"), ["target", "path"], default="target", key="map_centre",
     format_func=lambda c: ui.tr(f"centre_{c}")) or "target"
 
-frame, centre_name = ui_maps.map_frame(measure, period, centre_mode)
-event = st.pydeck_chart(ui_maps.deck(frame), on_select="rerun", selection_mode="single-object", key="ward_map",
+frame, centre_name, deck = ui_maps.built_map(measure, period, centre_mode)
+event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="ward_map",
                         height=700)
 st.plotly_chart(charts.map_legend(maps.legend_stops(centre_name), lang), key="map_legend",
                 config={"displayModeBar": False})
-ui.png_button(charts.ward_map(frame, lang), "ward_map", f"{ui.tr('page_map')} · {ui_maps.measure_label(measure)} · "
+ui.png_button(lambda: charts.ward_map(frame, lang), "ward_map", f"{ui.tr('page_map')} · {ui_maps.measure_label(measure, labels)} · "
               f"{ui.period_label(period)}")
 st.caption(f"{ui.tr('legend').format(centre=centre_name.lower())} · {ui.tr('as_of_period')}: "
            f"**{ui.period_label(period)}**")
@@ -31,9 +33,9 @@ st.caption(f"{ui.tr('legend').format(centre=centre_name.lower())} · {ui.tr('as_
 clicked = ui_maps.selected_ward(event)
 if clicked and clicked != st.session_state.get("map_clicked"):
     st.session_state["map_clicked"] = st.session_state["map_ward"] = clicked
-names = frame.set_index("area_code")["name_vi"]
+names = dict(zip(frame["area_code"], frame["name_vi"]))
 st.header(ui.tr("ward_profile"))
-ward = st.selectbox(ui.tr("choose_ward"), list(names.index), key="map_ward", format_func=lambda c: names[c])
+ward = st.selectbox(ui.tr("choose_ward"), list(names), key="map_ward", format_func=names.get)
 ui_maps.show_profile(ward)
 
 if not ui_auth.allows("admin"):
