@@ -19,6 +19,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -32,8 +33,12 @@ _RANK = {role: i for i, role in enumerate(ROLES)}
 MIN_PASSWORD = 10
 _NAME = re.compile(r"^[\w.@+-]{2,64}$")
 _hasher = PasswordHasher()
-# Checked against when the name is unknown, so that a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Checked against when the name is unknown, so that a wrong name costs as long as a wrong password."""
+    return _hasher.hash("not a password of anyone")
 
 
 class AccountError(ValueError):
@@ -169,7 +174,7 @@ class Accounts:
     def verify(self, name: str, password: str) -> Account | None:
         """The account when the name and password match an enabled password account, else None."""
         account = self.get(name) if _NAME.match(nfc(name).strip()) else None
-        digest = account.password_hash if account and account.password_hash else _DUMMY_HASH
+        digest = account.password_hash if account and account.password_hash else _dummy_hash()
         try:
             _hasher.verify(digest, password)
         except (VerificationError, InvalidHashError):

@@ -6,6 +6,7 @@ import streamlit as st
 
 from . import charts, tasks, ui
 from .i18n import fmt_date, t
+from .ingest.report import neutralise
 
 
 def register() -> pd.DataFrame:
@@ -43,7 +44,8 @@ def table(frame: pd.DataFrame):
         t("col_lead", lang): frame["lead_agency"],
         t("col_coord", lang): frame["coordinating_agencies"],
         t("col_period", lang): [ui.period_label(p) if isinstance(p, str) else "–" for p in frame["period"]],
-        t("col_note", lang): frame["note"].fillna(""),
+        # the agency's words; a formula-like note is neutralised for the table's CSV download
+        t("col_note", lang): frame["note"].fillna("").map(neutralise),
     })
     colours = [f"background-color: {charts.TASK_STATE_COLORS[s]}; color: white" for s in frame["state"]]
     return shown.style.apply(lambda _: colours, subset=[t("col_status", lang)])

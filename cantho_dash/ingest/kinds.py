@@ -81,7 +81,7 @@ UNIT_SCORES = Kind("unit_scores", "Điểm DTI theo đơn vị", "DTI scores by 
 ), key=("unit_code", "period", "pillar"))
 
 TASK_STATUS = Kind("task_status", "Tiến độ nhiệm vụ", "Task status", (
-    Column("task_no", "Nhiệm vụ số", aliases=("stt nhiệm vụ", "số thứ tự nhiệm vụ", "nhiệm vụ", "mã nhiệm vụ", "task",
+    Column("task_no", "Nhiệm vụ số", aliases=("số nhiệm vụ", "stt nhiệm vụ", "số thứ tự nhiệm vụ", "nhiệm vụ", "mã nhiệm vụ", "task",
                                               "stt")),
     PERIOD,
     Column("status", "Tình trạng", aliases=("trạng thái", "tình hình thực hiện")),

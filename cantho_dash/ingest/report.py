@@ -92,7 +92,8 @@ def to_csv(report: pd.DataFrame) -> bytes:
     """The report as a CSV that Excel opens in Vietnamese (UTF-8 with BOM), formulas neutralised."""
     safe = report[REPORT_COLUMNS].rename(columns=HEADERS_VI)
     safe = safe.apply(lambda col: col.map(neutralise))
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    # CRLF, as Excel writes it; a field holding a CR or LF is then quoted
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def as_text(report: pd.DataFrame, limit: int | None = 200) -> str:

@@ -1,0 +1,77 @@
+"""Hardening: server settings, uploaded text never rendered as HTML, formula injection neutralised."""
+from __future__ import annotations
+
+import io
+import os
+import tomllib
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from cantho_dash import config
+from cantho_dash.ingest import report
+from conftest import ANALYST, ROOT, add_accounts, make_store, sign_in
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_server_keeps_xsrf_protection_and_caps_uploads():
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["server"]["enableXsrfProtection"] is True
+    assert settings["server"]["maxUploadSize"] == config.Settings().max_upload_mb == 50
+
+
+def test_report_csv_neutralises_formulas():
+    cells = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", "=HYPERLINK(\"http://x\")", "Phường Cái Khế", "12,5"]
+    problems = pd.DataFrame({"line": range(2, 2 + len(cells)), "column": "value", "value": cells,
+                             "reason_vi": "lý do", "reason_en": "reason"})
+    written = pd.read_csv(io.BytesIO(report.to_csv(problems)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    values = written.iloc[:, 2].tolist()
+    assert all(v.startswith("'") for v in values[:7])
+    assert values[7:] == ["Phường Cái Khế", "12,5"]
+
+
+def _analyst_app(monkeypatch, tmp_path) -> AppTest:
+    store = tmp_path / "hostile.duckdb"
+    make_store(store).dispose()
+    monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store.as_posix()}")
+    monkeypatch.setenv("CANTHO_UPLOAD_DIR", str(tmp_path / "archive"))
+    add_accounts(os.environ["CANTHO_USERS_FILE"])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("views/upload.py")
+    at.run()
+    return sign_in(at, ANALYST)
+
+
+def _commit(at: AppTest, name: str, text: str) -> None:
+    at.file_uploader[0].set_value((name, text.encode("utf-8-sig"), "text/csv")).run()
+    at.button(key="confirm_upload").click().run()
+    assert not at.exception and "lần tải lên số" in at.success[0].value
+
+
+def test_a_hostile_note_shows_as_literal_text(app_env, monkeypatch, tmp_path):
+    at = _analyst_app(monkeypatch, tmp_path)
+    _commit(at, "ghi_chu.csv", f"Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị;Ghi chú\r\nCQS-01;CT;11/2026;99,7;{HOSTILE}\r\n")
+    _commit(at, "nhiem_vu.csv", f"Số nhiệm vụ;Kỳ báo cáo;Trạng thái;Tiến độ (%);Ghi chú\r\n12;11/2026;đang thực hiện;80;{HOSTILE}\r\n"
+                                "13;11/2026;đang thực hiện;60;=HYPERLINK(\"http://x\")\r\n")
+    at.switch_page("views/targets.py")
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.text] == [HOSTILE]              # st.text: plain text, no markdown, no HTML
+    assert not any(HOSTILE in m.value for m in at.markdown)
+    at.switch_page("views/tasks.py")
+    at.run()
+    notes = at.dataframe[0].value.set_index("NV")["Ghi chú"]
+    assert notes[12] == HOSTILE and notes[13] == "'=HYPERLINK(\"http://x\")"
+    assert not any(HOSTILE in m.value for m in at.markdown)
+
+
+def test_a_hostile_ward_name_is_rejected_and_shown_as_a_value(app_env, monkeypatch, tmp_path):
+    at = _analyst_app(monkeypatch, tmp_path)
+    at.file_uploader[0].set_value(("x.csv", f"Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nXHS-03;{HOSTILE};10/2026;80\r\n"
+                                   .encode("utf-8-sig"), "text/csv")).run()
+    assert not at.exception and "1 vấn đề" in at.error[0].value
+    problem = at.dataframe[0].value.iloc[0]
+    assert problem["Giá trị"] == HOSTILE and problem["Cột"] == "Địa bàn"
+    assert not [b for b in at.button if b.key == "confirm_upload"]
+    assert not any(HOSTILE in m.value for m in at.markdown)
