@@ -51,9 +51,9 @@ def _wide(long: pd.DataFrame, period: str) -> pd.DataFrame:
 def league_table(engine: Engine, group: str, period: str, pillar: str = "TONG") -> pd.DataFrame:
     """Every unit of the group, ranked on a pillar for a period, with its rank change against the
     group's previous period. Units of the group with no score are listed last, unranked."""
-    long = scores(engine, group)
     periods = score_periods(engine, group)
     previous = periods[periods.index(period) + 1] if period in periods and periods.index(period) + 1 < len(periods) else None
+    long = _read(engine, "unit_scores_of_periods", unit_kind=GROUPS[group], period=period, previous=previous or period)
     everyone = units(engine)
     everyone = everyone[(everyone["unit_type"] == "department") == (group == "departments")]
     current = everyone[["unit_code"]].merge(_wide(long, period), on="unit_code", how="left")

@@ -52,15 +52,18 @@ MAP_COLUMNS = ["area_code", "name_vi", "short_name", "longitude", "latitude", "f
                "tt_value", "tt_target", "tt_status", "tt_rank"]
 
 
-def records(frame: pd.DataFrame) -> list[dict]:
-    """The map's columns as plain records (pydeck cannot serialise a pandas 3 DataFrame)."""
-    shown = frame[[c for c in MAP_COLUMNS if c in frame]]
+def records(frame: pd.DataFrame, labels: bool = True) -> list[dict]:
+    """The map's columns as plain records (pydeck cannot serialise a pandas 3 DataFrame); without
+    labels the short names are left out, and radii are whole metres (a national map is large)."""
+    shown = frame[[c for c in MAP_COLUMNS if c in frame and (labels or c != "short_name")]]
+    if "radius" in shown:
+        shown = shown.assign(radius=shown["radius"].round().astype("Int64"))
     return shown.astype(object).where(shown.notna(), None).to_dict("records")
 
 
 def ward_layers(frame: pd.DataFrame, labels: bool = True) -> list[pdk.Layer]:
     """A circle per ward (pickable, id 'wards') and, at a readable zoom, its name."""
-    data = records(frame)
+    data = records(frame, labels)
     layers = [pdk.Layer(
         "ScatterplotLayer", data=data, id="wards", pickable=True, stroked=True, filled=True,
         get_position=["longitude", "latitude"], get_radius="radius", get_fill_color="fill",

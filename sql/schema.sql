@@ -150,6 +150,22 @@ select t.code, t.plan_no, t.pillar, t.name_vi, t.name_en, t.unit, t.comparator, 
 from targets as t
 join latest_catalog as l on l.upload_id = t.upload_id;
 
+-- Every version of an active upload. Where only the existence of a key matters (which periods,
+-- which series, how many wards), this gives the same answer as *_current without ranking versions.
+drop view if exists observations_active;
+create view observations_active as
+select o.indicator_code, o.area_code, o.period, o.period_start, o.period_end, o.value, o.upload_id
+from observations as o
+join uploads as u on u.id = o.upload_id
+where u.status = 'active';
+
+drop view if exists unit_scores_active;
+create view unit_scores_active as
+select s.unit_code, s.unit_kind, s.period, s.period_start, s.period_end, s.pillar, s.upload_id
+from unit_scores as s
+join uploads as u on u.id = s.upload_id
+where u.status = 'active';
+
 drop view if exists observations_current;
 create view observations_current as
 with ranked as (
