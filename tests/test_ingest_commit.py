@@ -10,7 +10,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cantho_dash import config, db, queries, service
+from cantho_dash import config, db, queries, service, vntext
 from cantho_dash.bootstrap import ensure_ready
 from cantho_dash.ingest import commit as versions
 from cantho_dash.ingest import pipeline
@@ -41,6 +41,26 @@ def test_import_supersedes_counts_and_archives_by_hash(fresh_engine, uploads_dir
     assert (upload["rows_total"], upload["rows_new"], upload["rows_changed"]) == (2, 1, 1)
     assert [p.name for p in uploads_dir.iterdir()] == [f"{checked.sha256}.csv"]
     assert (uploads_dir / f"{checked.sha256}.csv").read_bytes() == GOOD
+
+
+def test_preview_and_import_count_alike_whatever_the_spelling(fresh_engine, uploads_dir):
+    """The preview compares on texts, the import on the upload's integer keys: same counts."""
+    with fresh_engine.connect() as conn:
+        current = db.read(conn, "current_observations")
+    wards = current[current["area_code"] != "CT"].sample(12, random_state=1)
+    assert min(wards[c].nunique() for c in ("indicator_code", "area_code", "period")) > 1
+    names = queries.wards(fresh_engine).set_index("code")["name_vi"]
+    lines = ["indicator_code,area,period,value"]
+    for n, row in enumerate(wards.itertuples()):
+        area = row.area_code if n % 3 == 0 else vntext.fold(names[row.area_code]) if n % 3 == 1 else names[row.area_code]
+        value = row.value + ((1 if row.value < 50 else -1) if n < 4 else 0)  # 4 changed, 8 unchanged
+        lines.append(f"{row.indicator_code},{area},{row.period},{value!r}")
+    lines += ["CQS-01,Cần Thơ,2019-01,10", "CQS-01,CT,2019-02,11"]  # 2 new
+    data = "\r\n".join(lines).encode()
+    previewed = pipeline.check(fresh_engine, data, "a.csv")
+    assert previewed.ok, previewed.problems.to_dict("records")
+    imported = pipeline.import_file(fresh_engine, data, "a.csv", "lan")
+    assert previewed.counts == imported.counts == {"new": 2, "changed": 4, "unchanged": 8}
 
 
 def test_the_same_file_twice_adds_nothing_and_says_when(fresh_engine, uploads_dir):

@@ -122,7 +122,8 @@ def _diff_in(conn, kind: str, rows, top: bool = True) -> tuple[dict, pd.DataFram
     if rows is not None:
         duck.register("staged_rows", rows)
     try:
-        counts = duck.execute(db.load_sql(f"diff_{kind}")).df().iloc[0].to_dict()
+        staged_here = rows is None and kind == "observations"  # matched on the upload's integer keys
+        counts = duck.execute(db.load_sql(f"diff_staged_{kind}" if staged_here else f"diff_{kind}")).df().iloc[0].to_dict()
         top = duck.execute(db.load_sql(f"diff_top_{kind}")).df() if top else None
     finally:
         if rows is not None:
@@ -242,10 +243,6 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
     and leaves nothing. Raises Rejected or DuplicateUpload; returns the Checked with its upload_id.
     """
     name = safe_filename(filename)
-    sha256 = hashlib.sha256(data).hexdigest()
-    first = _duplicate(engine, sha256)
-    if first:
-        raise DuplicateUpload(first)
     if not db.is_duckdb(engine):
         checked = check(engine, data, filename, kind, preview_status=False)
         commit(engine, checked, user)
@@ -253,10 +250,18 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
     limit = config.settings().max_upload_mb
     if len(data) > limit * 1024 * 1024:
         raise Rejected(report.file_problem("too_large", str(limit)))
+    # While DuckDB reads the file: hash it, and read the catalog it is checked against.
+    hashing = _WORKERS.submit(lambda: hashlib.sha256(data).hexdigest())
+    checks = context(engine)
+    _WORKERS.submit(lambda: checks.indicator_codes)
     with db.WRITE_LOCK, engine.connect() as conn:
         duck = db.native(conn)
         try:
-            with stage.session(data, context(engine), kind, source=path, duck=duck) as session:
+            with stage.session(data, checks, kind, source=path, duck=duck) as session:
+                sha256 = hashing.result()
+                first = _duplicate(engine, sha256)
+                if first:
+                    raise DuplicateUpload(first)
                 frame = stage.validation_frame(session)
                 duck.commit()  # the staging tables outlive a rolled-back write, for the report
                 verdict: Future = Future()
