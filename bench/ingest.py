@@ -82,7 +82,7 @@ def import_seconds(csv_path: Path, workdir: Path, run: int) -> tuple[float, int]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="cantho-bench-") as work:
         workdir = Path(work)
