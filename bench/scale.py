@@ -121,8 +121,10 @@ def time_pages(url: str, reruns: int) -> dict[str, tuple[float, float]]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    for name in ("streamlit", "streamlit.runtime.caching.cache_data_api", "streamlit.runtime.scriptrunner_utils.script_run_context"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    # AppTest outside a server warns on every cached call, and resets the loggers' levels on each run
+    for name in ("streamlit.runtime.caching.cache_data_api", "streamlit.runtime.scriptrunner_utils.script_run_context",
+                 "streamlit.runtime.state.session_state_proxy"):
+        logging.getLogger(name).addFilter(lambda record: record.levelno >= logging.ERROR)
     os.environ["CANTHO_DB_URL"] = url
     results = {}
     for page in PAGES:
