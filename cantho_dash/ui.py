@@ -172,7 +172,7 @@ def page_header(title_key: str) -> None:
     st.caption(f"{tr('plan_ref')} · {tr('as_of')}: **{fmt_date(as_of(), lang())}**")
 
 
-TABLE_PAGE_ROWS = 200
+TABLE_PAGE_ROWS = 120  # Cần Thơ's 103 wards fit on one page
 
 
 def table_page(frame: pd.DataFrame, key: str, rows: int = TABLE_PAGE_ROWS) -> tuple[pd.DataFrame, int, int]:

@@ -67,7 +67,7 @@ def short_labels() -> dict[str, str]:
     return dict(zip(frame["code"], frame["short_en" if ui.lang() == "en" else "short_vi"]))
 
 
-@st.cache_data(ttl=60, max_entries=32, show_spinner=False)
+@st.cache_resource(ttl=60, max_entries=32, show_spinner=False)  # shared, not copied: callers only read it
 def _built(url: str, version: int, measure: str, period: str, centre_mode: str, language: str, day,
            boundaries_stamp: float | None, basemap: str) -> tuple[pd.DataFrame, str, str, dict]:
     frame, centre = map_frame(measure, period, centre_mode)
@@ -77,7 +77,8 @@ def _built(url: str, version: int, measure: str, period: str, centre_mode: str, 
 
 def built_map(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame, str, maps.BuiltDeck]:
     """(the wards coloured for a measure and period, the name of the colour centre, the map), made
-    once per data version and choice: thousands of communes take a second to serialise."""
+    once per data version and choice: thousands of communes take a second to serialise. The frame
+    is shared by every session: read it, never change it."""
     path = config.settings().wards_geojson
     stamp = path.stat().st_mtime if path.is_file() else None
     frame, centre, spec, tooltip = _built(*ui.cache_key(), measure, period, centre_mode, ui.lang(), ui.as_of(),
@@ -120,7 +121,7 @@ def selected_ward(event) -> str | None:
     return None
 
 
-@st.cache_data(ttl=60, max_entries=64, show_spinner=False)
+@st.cache_resource(ttl=60, max_entries=64, show_spinner=False)  # shared, not copied: only displayed
 def _profile_tables(url: str, version: int, area_code: str, day, language: str):
     """A ward's profile as display tables (made once per ward, data version and language)."""
     profile = ui.call("leagues", "ward_profile", area_code, day)
