@@ -40,9 +40,10 @@ def _kind_of(name: str) -> str:
 
 
 @contextmanager
-def _staging(kind: str):
+def _staging(kind: str, duck=None):
+    """A staging session of the sample file: private, or in the store's own connection (duck)."""
     context = stage.Context(catalog.indicators(catalog.read_targets(), catalog.read_target_parts()), set(range(1, 52)))
-    with stage.session(SAMPLE_FILES[kind].encode("utf-8"), context, kind) as session:
+    with stage.session(SAMPLE_FILES[kind].encode("utf-8"), context, kind, duck=duck) as session:
         yield session
 
 
@@ -66,6 +67,12 @@ def test_every_named_query_runs(engine, name):
         trans = conn.begin()
         try:
             raw = db.native(conn)
+            if name.startswith("diff_staged_"):  # the import path: staged in the store's own connection
+                with _staging(kind, duck=raw):
+                    counts = tuple(conn.execute(sa.text(text), params).one())
+                    assert counts == tuple(conn.execute(sa.text(db.load_sql("diff_observations"))).one())
+                    assert sum(counts) == 2
+                return
             if name.startswith(COMPARING):
                 with _staging(kind) as session:
                     rows = session.duck.sql(db.load_sql("staged_rows")).to_arrow_table()
