@@ -305,6 +305,16 @@ def fmt_percent(value, decimals: int = 1, lang: str = "vi") -> str:
     return text if text == "–" else f"{text}%"
 
 
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+
+def fmt_target(comparator: str, value, unit: str, lang: str = "vi") -> str:
+    """A target as people write it: '≥ 80,0%', '> 50,0%', 'Đã hoàn thành'."""
+    if unit == "milestone":
+        return fmt_value(value, unit, lang)
+    return f"{COMPARATOR_SIGNS.get(comparator, comparator)} {fmt_value(value, unit, lang)}"
+
+
 def fmt_value(value, unit: str, lang: str = "vi", decimals: int = 1) -> str:
     """A target's value in its unit: '76,5%', 'Đã hoàn thành' / 'Đang triển khai (85%)', or a number."""
     if unit == "milestone":

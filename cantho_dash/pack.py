@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from sqlalchemy.engine import Engine
 
 from . import charts, demo, export, leagues, maps, queries, service
-from .i18n import fmt_date, fmt_value, status_label, t
+from .i18n import fmt_date, fmt_target, fmt_value, status_label, t
 from .periods import parse_period
 
 
@@ -36,7 +36,7 @@ def _status_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_code", lang): rows["code"],
         t("col_name", lang): rows["short_en" if lang == "en" else "short_vi"],
         t("col_value", lang): [fmt_value(v, u, lang) for v, u in zip(rows["value"], rows["unit"])],
-        t("col_target", lang): [f"{c} {fmt_value(v, u, lang)}" for c, v, u in
+        t("col_target", lang): [fmt_target(c, v, u, lang) for c, v, u in
                                 zip(rows["comparator"], rows["target_value"], rows["unit"])],
         t("col_status", lang): [status_label(s, lang) for s in rows["status"]],
     })

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .charts import STATUS_COLORS
-from .i18n import fmt_date, fmt_number, fmt_value, status_label, t
+from .i18n import fmt_date, fmt_number, fmt_target, fmt_value, status_label, t
 from .periods import parse_period
 
 
@@ -28,7 +28,7 @@ def targets_table(targets: pd.DataFrame, agencies: pd.DataFrame, lang: str = "vi
             t("col_name", lang): r["name_en"] if lang == "en" else r["name_vi"],
             t("col_value", lang): fmt_value(r["value"], unit, lang),
             t("col_period", lang): parse_period(r["period"]).label(lang) if pd.notna(r["period"]) else "–",
-            t("col_target", lang): f"{r['comparator']} {fmt_value(r['target_value'], unit, lang)}",
+            t("col_target", lang): fmt_target(r["comparator"], r["target_value"], unit, lang),
             t("col_expected", lang): fmt_value(r["expected"], unit, lang) if unit != "milestone"
             else fmt_number(r["expected"] * 100, 0, lang) + "%" if pd.notna(r["expected"]) else "–",
             t("col_delta", lang): _delta(r, lang),

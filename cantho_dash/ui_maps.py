@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from . import charts, config, maps, ui
-from .i18n import fmt_number, fmt_value, status_label
+from .i18n import fmt_number, fmt_target, fmt_value, status_label
 from .ingest.names import ward_index
 
 DTI = "DTI:"
@@ -99,7 +99,7 @@ def map_frame(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame
     target = spec["target_value"]
     centres = wards["expected"].fillna(target) if centre_mode == "path" else target
     spread = max(abs(target) * 0.15, 1e-6)
-    text = f"{spec['comparator'].replace('>=', '≥').replace('<=', '≤')} {fmt_value(target, spec['unit'], lang)}"
+    text = fmt_target(spec["comparator"], target, spec["unit"], lang)
     frame = maps.map_frame(wards, centres, spread, spec["comparator"] in (">", ">="), spec["unit"], lang, text)
     return frame, ui.tr("centre_path" if centre_mode == "path" else "centre_target")
 
@@ -134,7 +134,7 @@ def _profile_tables(url: str, version: int, area_code: str, day, language: str):
             ui.tr("col_name"): indicators["short_en" if lang == "en" else "short_vi"],
             ui.tr("col_value"): [fmt_value(v, u, lang) for v, u in zip(indicators["value"], indicators["unit"])],
             ui.tr("col_period"): [ui.period_label(p) if isinstance(p, str) else "–" for p in indicators["period"]],
-            ui.tr("col_target"): [f"{c} {fmt_value(t, u, lang)}" for c, t, u in
+            ui.tr("col_target"): [fmt_target(c, t, u, lang) for c, t, u in
                                   zip(indicators["comparator"], indicators["target_value"], indicators["unit"])],
             ui.tr("col_status"): [status_label(s, lang) for s in indicators["status"]],
         })
@@ -143,6 +143,7 @@ def _profile_tables(url: str, version: int, area_code: str, day, language: str):
         wide = scores.pivot_table(index="period", columns="pillar", values="score", aggfunc="first")
         wide = wide.reindex(columns=["CQS", "KTS", "XHS", "TONG"]).map(lambda v: fmt_number(v, 2, lang))
         wide = wide.rename(index=ui.period_label, columns={"TONG": ui.tr("col_total")})
+        wide.index.name, wide.columns.name = ui.tr("col_period"), None
     rank_points = ([ui.period_label(p) for p in ranks["period"]], ranks["rank"].tolist()) if len(ranks) else None
     return table, wide, rank_points
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from cantho_dash.i18n import fmt_date, fmt_number, fmt_percent, fmt_value
+from cantho_dash.i18n import fmt_date, fmt_number, fmt_percent, fmt_target, fmt_value
 from cantho_dash.periods import Period, PeriodError, parse_period
 from cantho_dash.vntext import fold, key, nfc
 
@@ -53,3 +53,5 @@ def test_vietnamese_number_format():
     assert fmt_value(0.85, "milestone") == "Đang triển khai (85%)"
     assert fmt_value(1.0, "milestone", "en") == "Done"
     assert fmt_date(date(2026, 11, 25)) == "25/11/2026"
+    assert fmt_target(">=", 80, "%") == "≥ 80,0%" and fmt_target(">", 50, "%", "en") == "> 50.0%"
+    assert fmt_target(">=", 1, "milestone") == "Đã hoàn thành"
