@@ -13,7 +13,8 @@
                                                line from stdin when that is not a terminal)
   users list | passwd NAME | role NAME ROLE | disable NAME | enable NAME | remove NAME
 
-Exit codes: 0 done, 2 rejected (nothing written), 3 the database is held by another process.
+Exit codes: 0 done, 1 no browser for export, 2 rejected or refused (nothing written), 3 the database
+is held by another process.
 """
 from __future__ import annotations
 
@@ -99,34 +100,50 @@ def _user(args) -> str:
     return args.user or getpass.getuser()
 
 
-def cmd_import(args) -> int:
-    """Check a file and, unless --dry-run, commit it."""
-    path = Path(args.file)
-    engine = _engine()
-    checked = pipeline.check(engine, path.read_bytes(), path.name, args.kind, as_of=args.as_of,
-                             preview_status=args.dry_run)
-    if checked.duplicate_of:
-        print(pipeline.DuplicateUpload(checked.duplicate_of))
-        return 0
-    if not checked.ok:
-        problems = checked.problems
-        print(f"Tệp bị từ chối: {len(problems)} vấn đề; không ghi gì vào cơ sở dữ liệu.\n"
-              f"Rejected: {len(problems)} problems; nothing was written.", file=sys.stderr)
-        print(report.as_text(problems, limit=None), file=sys.stderr)
-        if args.report:
-            Path(args.report).write_bytes(report.to_csv(problems))
-        return 2
-    counts = checked.counts
-    summary = (f"{checked.staged.rows} dòng ({checked.kind}): {counts['new']} mới, {counts['changed']} thay đổi, "
-               f"{counts['unchanged']} không đổi / {checked.staged.rows} rows: {counts['new']} new, "
+def _refused(problems: pd.DataFrame, report_path: str | None) -> int:
+    print(f"Tệp bị từ chối: {len(problems)} vấn đề; không ghi gì vào cơ sở dữ liệu.\n"
+          f"Rejected: {len(problems)} problems; nothing was written.", file=sys.stderr)
+    print(report.as_text(problems, limit=None), file=sys.stderr)
+    if report_path:
+        Path(report_path).write_bytes(report.to_csv(problems))
+    return 2
+
+
+def _summary(checked) -> str:
+    counts, rows = checked.counts, checked.staged.rows
+    summary = (f"{rows} dòng ({checked.kind}): {counts['new']} mới, {counts['changed']} thay đổi, "
+               f"{counts['unchanged']} không đổi / {rows} rows: {counts['new']} new, "
                f"{counts['changed']} changed, {counts['unchanged']} unchanged")
     for row in (checked.status_changes if checked.status_changes is not None else pd.DataFrame()).itertuples():
         summary += f"\n  {row.code}: {row.status_before or '–'} → {row.status_after}"
+    return summary
+
+
+def cmd_import(args) -> int:
+    """Check a file and, unless --dry-run, commit it (all or nothing, in one transaction)."""
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"Không có tệp '{args.file}'. / There is no file '{args.file}'.", file=sys.stderr)
+        return 2
+    engine = _engine()
+    data = path.read_bytes()
     if args.dry_run:
-        print(f"Kiểm tra xong, chưa ghi (--dry-run). / Checked, not written (--dry-run).\n{summary}")
+        checked = pipeline.check(engine, data, path.name, args.kind, as_of=args.as_of)
+        if checked.duplicate_of:
+            print(pipeline.DuplicateUpload(checked.duplicate_of))
+            return 0
+        if not checked.ok:
+            return _refused(checked.problems, args.report)
+        print(f"Kiểm tra xong, chưa ghi (--dry-run). / Checked, not written (--dry-run).\n{_summary(checked)}")
         return 0
-    upload_id = pipeline.commit(engine, checked, _user(args))
-    print(f"Đã nhập, lần tải lên số {upload_id}. / Imported as upload {upload_id}.\n{summary}")
+    try:
+        checked = pipeline.import_file(engine, data, path.name, _user(args), args.kind, path=path)
+    except pipeline.DuplicateUpload as duplicate:
+        print(duplicate)
+        return 0
+    except pipeline.Rejected as rejected:
+        return _refused(rejected.report, args.report)
+    print(f"Đã nhập, lần tải lên số {checked.upload_id}. / Imported as upload {checked.upload_id}.\n{_summary(checked)}")
     return 0
 
 
@@ -141,7 +158,7 @@ def cmd_uploads(args) -> int:
 
 
 def _count(value) -> str:
-    return "–" if value is None or value != value else str(int(value))
+    return "–" if pd.isna(value) else str(int(value))
 
 
 def cmd_rollback(args) -> int:
@@ -157,8 +174,7 @@ def cmd_rollback(args) -> int:
                   f"Upload {args.id} rolled back; the values before it are current again.")
     except versions.UploadActionError as exc:
         print(exc, file=sys.stderr)
-        return 1
-    return 0
+        return 2
 
 
 def _new_password() -> str:

@@ -165,8 +165,13 @@ def test_command_line_import_uploads_rollback(tmp_path):
     again = cli(store, "import", str(good), env=env)
     assert again.returncode == 0 and "already imported" in again.stdout
     listing = cli(store, "uploads", env=env)
-    assert "tháng 10.csv" in listing.stdout and "lan" in listing.stdout
+    assert listing.returncode == 0 and "Traceback" not in listing.stderr, listing.stderr
+    assert "tháng 10.csv" in listing.stdout and "lan" in listing.stdout and len(listing.stdout.splitlines()) == 6
     assert cli(store, "rollback", "5", env=env).returncode == 0
+    twice = cli(store, "rollback", "5", env=env)
+    assert twice.returncode == 2 and "not active" in twice.stderr
+    missing = cli(store, "import", str(tmp_path / "none.csv"), env=env)
+    assert missing.returncode == 2 and "There is no file" in missing.stderr and "Traceback" not in missing.stderr
     assert json.loads(cli(store, "status", "--json", env=env).stdout)[0]["value"] == 98.9
     assert cli(store, "rollback", "5", "--undo", env=env).returncode == 0
     assert json.loads(cli(store, "status", "--json", env=env).stdout)[0]["value"] == 99.7
