@@ -112,6 +112,33 @@ def test_a_file_that_cannot_be_read_is_refused_whole(store, data, reason):
     assert queries.checksums(engine) == before
 
 
+@pytest.mark.parametrize("text, line, column, reason", [
+    # an unquoted decimal comma in a comma-separated file: 12 would be kept and the 3 lost
+    ("indicator_code,area,period,value\r\nCQS-13,CT,2026-10,50\r\nCQS-14,CT,2026-10,12,3\r\n", 3, "E", "more cells"),
+    ("Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\nCQS-13;CT;2026-10;50;;ghi chú lạc\n", 2, "E", "more cells"),
+    ("indicator_code,area,period,value,Value\nCQS-13,CT,2026-10,50,60\n", None, "", "appears twice"),
+    ('indicator_code,area,period,value,note\nCQS-13,CT,2026-10,50,"never closed\nCQS-14,CT,2026-10,50,x\n', 2, "",
+     "never closed"),
+])
+def test_a_malformed_table_is_refused_where_it_breaks(store, text, line, column, reason):
+    engine, before = store
+    with pytest.raises(pipeline.Rejected) as rejected:
+        pipeline.import_file(engine, text.encode(), "broken.csv", "tester")
+    problem = rejected.value.report.iloc[0]
+    assert len(rejected.value.report) == 1 and reason in problem["reason_en"]
+    assert (problem["line"] if line else None) == line and problem["column"] == column
+    assert queries.checksums(engine) == before
+
+
+def test_a_line_break_in_a_cell_and_an_unknown_column_are_fine(store):
+    engine, _ = store
+    text = 'indicator_code,area,period,value,note,Người nhập\r\nCQS-13,CT,2026-10,50,"dòng một\r\ndòng hai",Lan\r\n'
+    checked = pipeline.check(engine, text.encode(), "note.csv")
+    assert checked.ok, checked.problems.to_dict("records")
+    assert checked.staged.rows_to_commit.to_pylist()[0]["note"] == "dòng một\ndòng hai"
+    assert checked.staged.table.ignored == ["Người nhập"]
+
+
 def test_a_forced_kind_that_does_not_match_says_what_it_expects(store):
     engine, before = store
     with pytest.raises(pipeline.Rejected) as rejected:

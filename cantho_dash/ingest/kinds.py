@@ -49,6 +49,16 @@ class Kind:
                 found[i] = name
         return found
 
+    def repeated(self, headers: list[str]) -> str | None:
+        """The first header that names a column this kind already found earlier in the row, if any."""
+        by_key, seen = _header_keys(self), set()
+        for header in headers:
+            name = by_key.get(key(header))
+            if name in seen:
+                return header
+            seen.add(name) if name else None
+        return None
+
     def matches(self, headers: list[str]) -> bool:
         """Whether the headers hold every required column of this kind."""
         return set(self.required) <= set(self.header_map(headers).values())

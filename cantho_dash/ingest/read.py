@@ -31,9 +31,9 @@ _VIETNAMESE = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõù�
 class FileProblem(Exception):
     """The file as a whole cannot be read; code names the reason (see report.MESSAGES)."""
 
-    def __init__(self, code: str, hint: str = ""):
+    def __init__(self, code: str, hint: str = "", rows: list[dict] | None = None):
         super().__init__(code)
-        self.code, self.hint = code, hint
+        self.code, self.hint, self.rows = code, hint, rows   # rows: line, column, value of each place
 
 
 @dataclass
@@ -151,6 +151,14 @@ def _sniff(text: str, kind: Kind | None) -> tuple[str, int, Kind, list[str]]:
 
 
 
+def _columns(kind: Kind, headers: list[str]) -> dict[int, str]:
+    """The kind's columns among the headers; a column named twice is refused (which one holds the data?)."""
+    twice = kind.repeated(headers)
+    if twice:
+        raise FileProblem("duplicate_column", twice)
+    return kind.header_map(headers)
+
+
 def read_text(data: bytes, workdir: Path, kind: Kind | None = None, force_rewrite: bool = False,
               source: Path | None = None) -> Table:
     """A CSV/TSV file in any supported encoding, ready for DuckDB (rewritten when it must be).
@@ -158,7 +166,7 @@ def read_text(data: bytes, workdir: Path, kind: Kind | None = None, force_rewrit
     head_text, encoding = decode(data[:65536]) if _utf8_prefix_ok(data) else decode(data)
     head_text, _ = nfc_text(head_text)
     delimiter, header_index, found, headers = _sniff(head_text, kind)
-    columns = found.header_map(headers)
+    columns = _columns(found, headers)
     table = Table(path=workdir / "source.csv", delimiter=delimiter, skip=header_index + 1,
                   header_line=header_index + 1, headers=headers, kind=found, columns=columns, file_type="csv",
                   encoding=encoding, ignored=[h for i, h in enumerate(headers) if i not in columns and h])
@@ -171,7 +179,20 @@ def read_text(data: bytes, workdir: Path, kind: Kind | None = None, force_rewrit
     text, encoding = decode(data)
     text, _ = nfc_text(text)
     table.encoding = encoding
-    return rewrite(table, csv.reader(io.StringIO(text), delimiter=delimiter), skip_records=header_index + 1)
+    return rewrite(table, _records(text, delimiter), skip_records=header_index + 1)
+
+
+def _records(text: str, delimiter: str):
+    """The records of a text table; a quote that is never closed (or stray inside a cell) is refused
+    with its line, instead of swallowing the rows after it into one cell."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for record in reader:
+            yield record
+            start = reader.line_num + 1
+    except csv.Error:
+        raise FileProblem("bad_quote", rows=[{"line": start, "column": "", "value": ""}]) from None
 
 
 def _utf8_prefix_ok(data: bytes) -> bool:
@@ -220,8 +241,10 @@ def expected_records(data: bytes, header_index: int) -> int:
 def rewrite(table: Table, records, skip_records: int) -> Table:
     """Write the records after the header as a plain UTF-8 CSV, one record per line of the original.
 
-    Blank lines stay as empty records (so that numbering holds); short rows are padded; cells past
-    the header's width are kept only if they hold something (and then reported as an unnamed column).
+    Blank lines stay as empty records (so that numbering holds); short rows are padded. A row with
+    something in cells past the header's width is refused (FileProblem 'extra_cells', with the lines):
+    in a comma-separated file that is most often an unquoted decimal comma, and dropping it would
+    lose a digit.
     """
     rows = []
     for n, record in enumerate(records):
@@ -230,17 +253,28 @@ def rewrite(table: Table, records, skip_records: int) -> Table:
         rows.append(record)
     while rows and not any(str(c).strip() for c in rows[-1]):
         rows.pop()
-    width = max([table.width, *(len(_trim(list(r))) for r in rows)])
-    if width > table.width:
-        table.headers = table.headers + [""] * (width - table.width)
-        table.ignored.append("")
+    width = table.width
+    extra = [{"line": table.header_line + 1 + n, "column": _column_letter(width + 1),
+              "value": table.delimiter.join(str(c) for c in record[width:])}
+             for n, record in enumerate(rows) if any(str(c).strip() for c in record[width:])]
+    if extra:
+        raise FileProblem("extra_cells", rows=extra)
     with open(table.path, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
         for record in rows:
-            cells = [str(c) for c in record][:width]
+            cells = [str(c).replace("\r\n", "\n").replace("\r", "\n") for c in record][:width]  # Alt+Enter in a cell
             writer.writerow(cells + [""] * (width - len(cells)))
     table.delimiter, table.skip, table.rewritten = ";", 0, True
     return table
+
+
+def _column_letter(number: int) -> str:
+    """Excel's name of a column: 1 -> A, 27 -> AA."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _excel_text(value, number_format: str) -> str:
@@ -283,7 +317,7 @@ def read_xlsx(data: bytes, workdir: Path, kind: Kind | None = None) -> Table:
         raise FileProblem("no_header")
     _, _, rows, (i, k) = min(candidates, key=lambda c: (c[0], c[1]))  # the first sheet that holds data
     headers = _trim([c.strip() for c in rows[i]])
-    columns = k.header_map(headers)
+    columns = _columns(k, headers)
     table = Table(path=workdir / "source.csv", delimiter=",", skip=0, header_line=i + 1, headers=headers,
                   kind=k, columns=columns, file_type="xlsx", encoding="xlsx",
                   ignored=[h for j, h in enumerate(headers) if j not in columns and h])

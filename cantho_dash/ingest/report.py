@@ -25,6 +25,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_large": ("Tệp lớn hơn giới hạn {hint} MB.", "The file is larger than the {hint} MB limit."),
     "bad_table": ("Không đọc được bảng: {hint}.", "The table cannot be read: {hint}."),
     "no_rows": ("Tệp không có dòng số liệu nào.", "The file has no data rows."),
+    "bad_quote": ("Dấu ngoặc kép bắt đầu ở dòng này không được đóng, hoặc nằm lạc giữa một ô.",
+                  "A quote that starts on this line is never closed, or stands inside a cell."),
+    "duplicate_column": ("Cột “{hint}” có hai lần trong dòng tiêu đề; giữ một cột.",
+                         "The column “{hint}” appears twice in the header row; keep one."),
+    "extra_cells": ("Dòng có nhiều ô hơn dòng tiêu đề. Nếu tệp phân cách bằng dấu phẩy, số thập phân phải đặt trong "
+                    "ngoặc kép (\"12,3\") hoặc lưu tệp với dấu ;.",
+                    "The row has more cells than the header. In a comma-separated file, put decimal-comma numbers "
+                    "in quotes (\"12,3\") or save the file with ';'."),
     # cell-level
     "missing": ("Thiếu giá trị bắt buộc.", "A required value is missing."),
     "unknown_indicator": ("Mã chỉ tiêu không có trong danh mục (CQS-01…CQS-15, KTS-01…KTS-04, XHS-01…XHS-11).",
@@ -74,11 +82,11 @@ def message(code: str, hint: str = "") -> tuple[str, str]:
     return vi.format(hint=hint), en.format(hint=hint)
 
 
-def file_problem(code: str, hint: str = "") -> pd.DataFrame:
-    """A report of one problem with the whole file."""
+def file_problem(code: str, hint: str = "", rows: list[dict] | None = None) -> pd.DataFrame:
+    """A report of one problem with the whole file, or (rows: line, column, value) with those rows."""
     vi, en = message(code, hint)
-    return pd.DataFrame([{"line": None, "column": "", "value": "", "reason_vi": vi, "reason_en": en}],
-                        columns=REPORT_COLUMNS)
+    found = rows or [{"line": None, "column": "", "value": ""}]
+    return pd.DataFrame([{**row, "reason_vi": vi, "reason_en": en} for row in found], columns=REPORT_COLUMNS)
 
 
 def neutralise(text: object) -> object:

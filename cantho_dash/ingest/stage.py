@@ -274,7 +274,7 @@ def file_problem(problem: FileProblem, kind: str | None) -> Staged:
     """A Staged holding the report of a file that cannot be read."""
     if problem.code == "no_header" and kind:
         problem = FileProblem("kind_mismatch", ", ".join(c.header_vi for c in KINDS[kind].columns))
-    return Staged(kind, problems=report.file_problem(problem.code, problem.hint))
+    return Staged(kind, problems=report.file_problem(problem.code, problem.hint, problem.rows))
 
 
 def stage(data: bytes, context: Context, kind: str | None = None, progress: Progress | None = None,
