@@ -114,6 +114,10 @@ def _summary(checked) -> str:
     summary = (f"{rows} dòng ({checked.kind}): {counts['new']} mới, {counts['changed']} thay đổi, "
                f"{counts['unchanged']} không đổi / {rows} rows: {counts['new']} new, "
                f"{counts['changed']} changed, {counts['unchanged']} unchanged")
+    table = checked.staged.table
+    if table is not None and table.ignored:
+        ignored = ", ".join(h or "–" for h in table.ignored)
+        summary += f"\n  Cột bỏ qua / columns left out: {ignored}"
     for row in (checked.status_changes if checked.status_changes is not None else pd.DataFrame()).itertuples():
         summary += f"\n  {row.code}: {row.status_before or '–'} → {row.status_after}"
     return summary

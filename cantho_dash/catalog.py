@@ -70,7 +70,10 @@ def read_wards() -> pd.DataFrame:
              .sort_values("code", ignore_index=True))
     for col in ("name_vi", "short_name"):
         frame[col] = frame[col].map(nfc)
-    frame["ward_type"] = frame["ward_type"].map(WARD_TYPES)
+    # The type follows the legal name ("Phường Tân Lộc" is a phường): the package's type field
+    # contradicts the name for two units (31213, 31299).
+    by_name = frame["name_vi"].str.split().str[0].map({"Phường": "phuong", "Xã": "xa"})
+    frame["ward_type"] = by_name.fillna(frame["ward_type"].map(WARD_TYPES))
     return frame
 
 

@@ -32,6 +32,8 @@ def test_counts(targets, tasks):
     wards = catalog.read_wards()
     assert len(wards) == 103
     assert wards["ward_type"].value_counts().to_dict() == {"xa": 72, "phuong": 31}
+    prefix = wards["name_vi"].str.split().str[0]
+    assert (prefix.map({"Phường": "phuong", "Xã": "xa"}) == wards["ward_type"]).all()  # Phường Tân Lộc, Xã Phong Điền
 
 
 def test_columns_are_the_agreed_ones(targets, tasks):
