@@ -72,9 +72,11 @@ def month(year: int, number: int) -> Period:
 _PATTERNS: list[tuple[re.Pattern, str, str]] = [
     # (pattern on the folded text, kind, group order: 'yn' = year then number, 'ny' = number then year)
     (re.compile(r"(\d{4})[-/.](0?[1-9]|1[0-2])"), "M", "yn"),
-    # A full date (Excel turns '03/2026' into 01/03/2026): the month that holds it.
-    (re.compile(r"(\d{4})-(0?[1-9]|1[0-2])-\d{1,2}(?: 00:00:00)?"), "M", "yn"),
-    (re.compile(r"\d{1,2}/(0?[1-9]|1[0-2])/(\d{4})"), "M", "ny"),
+    # The first day of a month (Excel turns '03/2026' into 01/03/2026, day/month/year as in Viet Nam):
+    # that month. Any other date is refused: is 11/1/2026 January or November, and which period
+    # does the 15th stand for?
+    (re.compile(r"(\d{4})-(0?[1-9]|1[0-2])-0?1(?: 00:00:00)?"), "M", "yn"),
+    (re.compile(r"0?1/(0?[1-9]|1[0-2])/(\d{4})"), "M", "ny"),
     (re.compile(r"(?:thang|t|m)?\s*(0?[1-9]|1[0-2])\s*[-/.]\s*(\d{4})"), "M", "ny"),
     (re.compile(r"(\d{4})\s*[-/]?\s*q\s*([1-4])"), "Q", "yn"),
     (re.compile(r"(?:q|quy)\s*([1-4]|iv|i{1,3})\s*[-/]?\s*(?:nam\s*)?(\d{4})"), "Q", "ny"),

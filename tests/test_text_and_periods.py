@@ -24,12 +24,14 @@ def test_nfc_and_keys():
     ("Tháng 3/2026", "2026-03"), ("tháng 03/2026", "2026-03"), ("2026-Q1", "2026-Q1"), ("Q1/2026", "2026-Q1"),
     ("Quý I/2026", "2026-Q1"), ("Quý IV/2026", "2026-Q4"), ("2026-H1", "2026-H1"), ("H2/2026", "2026-H2"),
     ("2026", "2026"), ("Năm 2026", "2026"), (2026, "2026"), ("6 tháng đầu năm 2026", "2026-H1"),
+    ("01/03/2026", "2026-03"), ("1/11/2026", "2026-11"), ("2026-03-01", "2026-03"), ("2026-11-01 00:00:00", "2026-11"),
 ])
 def test_period_forms(text, code):
     assert parse_period(text).code == code
 
 
-@pytest.mark.parametrize("text", ["2026-13", "T13/2026", "Q5/2026", "Quý V/2026", "abc", "", "2026-Q0", "H3/2026"])
+@pytest.mark.parametrize("text", ["2026-13", "T13/2026", "Q5/2026", "Quý V/2026", "abc", "", "2026-Q0", "H3/2026",
+                                  "11/1/2026", "15/11/2026", "2026-11-15"])  # a day that is not the 1st
 def test_bad_periods(text):
     with pytest.raises(PeriodError):
         parse_period(text)
