@@ -19,6 +19,7 @@ CELL_MUTATIONS = {
         (0, "CQS-99", "Unknown indicator"), (0, "ABC", "Unknown indicator"), (0, "CQS-15", "has parts"),
         (0, "", "missing"), (0, "XHS-3x", "Unknown indicator"),
         (1, "Quận Ô Môn", "former administrative unit"), (1, "Phường An Hòa", "Phường Cái Khế"),
+        (1, "Phường An Hòa, Quận Ninh Kiều", "Phường Cái Khế"), (1, "P. An Hoa - Q. Ninh Kieu", "Phường Cái Khế"),
         (1, "Hà Nội", "No such ward"), (1, "99999", "No such ward"), (1, "", "missing"),
         (2, "2026-13", "period cannot be read"), (2, "13/2026", "period cannot be read"),
         (2, "Quý V/2026", "period cannot be read"), (2, "tháng mười", "period cannot be read"), (2, "", "missing"),

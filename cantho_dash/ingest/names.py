@@ -81,9 +81,18 @@ def _legacy_units() -> pd.DataFrame:
 
 
 def legacy_hint(raw: str) -> tuple[str, list[str]] | None:
-    """If raw names a former ward or district, (its former name, the current wards it became)."""
+    """If raw names a former ward or district, (its former name, the current wards it became).
+    An address such as 'Phường An Hòa, Quận Ninh Kiều' is read as a ward of that district."""
     text = fold(nfc(raw))
     units = _legacy_units()
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+[-–]\s+", text.strip()) if p]
+    if len(parts) > 1:
+        ward = units[(units["ward_key"] == key(LEGACY_PREFIX.sub("", parts[0])))
+                     & (units["district_key"] == key(DISTRICT_PREFIX.sub("", parts[1])))]
+        if not ward.empty:
+            names = [f"{w}, {d}" for w, d in zip(ward["ward"], ward["district"])]
+            return "; ".join(dict.fromkeys(names)), list(dict.fromkeys(ward["current_code"].dropna()))
+        return legacy_hint(parts[0])
     ward = units[units["ward_key"] == key(LEGACY_PREFIX.sub("", text))]
     if re.fullmatch(r"\d{5}", nfc(raw)):
         ward = units[units["wardCode"] == nfc(raw)]
