@@ -168,6 +168,7 @@ def test_command_line_import_uploads_rollback(tmp_path):
     assert listing.returncode == 0 and "Traceback" not in listing.stderr, listing.stderr
     assert "tháng 10.csv" in listing.stdout and "lan" in listing.stdout and len(listing.stdout.splitlines()) == 6
     assert cli(store, "rollback", "5", env=env).returncode == 0
+    assert "was rolled back; restore it" in cli(store, "import", str(good), env=env).stdout
     twice = cli(store, "rollback", "5", env=env)
     assert twice.returncode == 2 and "not active" in twice.stderr
     missing = cli(store, "import", str(tmp_path / "none.csv"), env=env)

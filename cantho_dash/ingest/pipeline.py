@@ -45,9 +45,13 @@ class DuplicateUpload(ValueError):
 
     def __init__(self, first: dict):
         when = pd.Timestamp(first["uploaded_at"]).strftime("%H:%M %d/%m/%Y")
+        vi_more = en_more = ""
+        if first.get("status") == "rolled_back":
+            vi_more = " Lần tải lên đó đã bị hủy; khôi phục nó trong Lịch sử tải lên (hoặc rollback --undo)."
+            en_more = " That upload was rolled back; restore it from the upload history (or rollback --undo)."
         super().__init__(f"Tệp này đã được nhập lúc {when} (lần tải lên số {first['id']}, {first['uploaded_by']}); "
-                         f"không thêm gì. / This file was already imported at {when} (upload {first['id']}, "
-                         f"by {first['uploaded_by']}); nothing was added.")
+                         f"không thêm gì.{vi_more} / This file was already imported at {when} (upload {first['id']}, "
+                         f"by {first['uploaded_by']}); nothing was added.{en_more}")
         self.first = first
 
 

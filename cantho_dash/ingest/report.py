@@ -54,6 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "milestone_range": ("Mốc hoàn thành ghi từ 0 đến 1 (hoặc 0%–100%, hoặc “Hoàn thành”).",
                         "A milestone is written from 0 to 1 (or 0%–100%, or “Hoàn thành”)."),
     "negative": ("Số đếm không được âm.", "A count cannot be negative."),
+    "negative_score": ("Điểm không được âm.", "A score cannot be negative."),
+    "negative_target": ("Giá trị mục tiêu không được âm.", "A target value cannot be negative."),
     "duplicate_key": ("Trùng khóa với dòng {hint} trong cùng tệp.", "The same key as line {hint} of this file."),
     "unknown_unit": ("Không tìm thấy đơn vị (ghi mã hoặc tên sở, ngành, hoặc xã, phường).",
                      "Unknown unit (write the code or name of a department, or of a ward)."),

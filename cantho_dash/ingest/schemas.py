@@ -44,7 +44,7 @@ OBSERVATIONS = _schema(
 
 UNIT_SCORES = _schema(
     [_states("unit"), _states("period"), _states("pillar"), _states("score")],
-    [_frame_check("negative", "score", lambda df: df["score"].isna() | (df["score"] >= 0))],
+    [_frame_check("negative_score", "score", lambda df: df["score"].isna() | (df["score"] >= 0))],
 )
 
 TASK_STATUS = _schema(
@@ -57,7 +57,7 @@ TARGETS = _schema(
      _states("name_en"), _states("unit"), _states("comparator"), _states("target_value"),
      _states("deadline"), _states("lead_agency"), _states("coordinating_agencies", required=False)],
     [_in_range("pct_range", "target_value", 0, 100, where=lambda df: df["unit"] == "%"),
-     _frame_check("negative", "target_value", lambda df: df["target_value"].isna() | (df["target_value"] >= 0))],
+     _frame_check("negative_target", "target_value", lambda df: df["target_value"].isna() | (df["target_value"] >= 0))],
 )
 
 SCHEMAS = {"observations": OBSERVATIONS, "unit_scores": UNIT_SCORES, "task_status": TASK_STATUS, "targets": TARGETS}
