@@ -33,7 +33,7 @@ def make_csv(path: Path, rows: int, seed: int = 1) -> None:
     indicators = catalog.indicators(catalog.read_targets(), catalog.read_target_parts())
     codes = indicators.loc[indicators["unit"] == "%", "code"].to_numpy()
     areas = np.array(["CT", *catalog.read_wards()["code"]])
-    periods = np.array([f"{y}-{m:02d}" for y in range(1990, 2027) for m in range(1, 13)])
+    periods = np.array([f"{y}-{m:02d}" for y in range(1989, 2027) for m in range(1, 13)][:-2])  # to 2026-10
     space = len(codes) * len(areas) * len(periods)
     if rows > space:
         raise SystemExit(f"at most {space} distinct keys")

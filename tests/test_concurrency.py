@@ -72,12 +72,15 @@ async def _session(tmp_path, url: str) -> dict:
         async def reader(number: int) -> list[tuple]:
             page = await (await browser.new_context(viewport={"width": 1280, "height": 800})).new_page()
             page.on("pageerror", lambda exc: errors.append(f"reader {number}: {exc}"))
+            page.set_default_timeout(240_000)          # twenty sessions on two cores load slowly
             seen: list[tuple] = []
+            loading = False
             while True:
                 after_commit = committed.is_set()
                 try:
                     await page.goto(url)
-                    if not seen:
+                    if not loading:
+                        loading = True
                         first_loads.release()
                     await _rendered(page, TITLE)
                     if await page.locator("[data-testid='stException']").count():
@@ -85,13 +88,15 @@ async def _session(tmp_path, url: str) -> dict:
                     seen.append(await _totals(page))
                 except Exception as exc:  # noqa: BLE001 - every failure is what this test counts
                     errors.append(f"reader {number}: {exc!r}")
+                    if not loading:
+                        first_loads.release()          # the writer must not wait for a reader that failed
                     return seen
                 if after_commit and len(seen) >= 2:
                     return seen
 
         readers = [asyncio.create_task(reader(i)) for i in range(READERS)]
         for _ in range(READERS):                       # every session is loading when the upload commits
-            await first_loads.acquire()
+            await asyncio.wait_for(first_loads.acquire(), timeout=300)
         await asyncio.sleep(1.0)
         await confirm.click()
         await writer.get_by_text("Đã ghi: lần tải lên số").first.wait_for(timeout=240_000)

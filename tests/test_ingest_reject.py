@@ -22,6 +22,7 @@ CELL_MUTATIONS = {
         (1, "Phường An Hòa, Quận Ninh Kiều", "Phường Cái Khế"), (1, "P. An Hoa - Q. Ninh Kieu", "Phường Cái Khế"),
         (1, "Hà Nội", "No such ward"), (1, "99999", "No such ward"), (1, "", "missing"),
         (2, "2026-13", "period cannot be read"), (2, "13/2026", "period cannot be read"),
+        (2, "2062-11", "has not begun"), (2, "Quý I/2062", "has not begun"),
         (2, "Quý V/2026", "period cannot be read"), (2, "tháng mười", "period cannot be read"), (2, "", "missing"),
         (3, "abc", "cannot be read"), (3, "1.234", "between 0 and|from 0 to 1"), (3, "101", "between 0 and|from 0 to 1"),
         (3, "-5", "between 0 and|from 0 to 1"),
@@ -129,6 +130,16 @@ def test_a_malformed_table_is_refused_where_it_breaks(store, text, line, column,
     assert len(rejected.value.report) == 1 and reason in problem["reason_en"]
     assert (problem["line"] if line else None) == line and problem["column"] == column
     assert queries.checksums(engine) == before
+
+
+def test_a_task_done_at_forty_percent_is_refused(store):
+    engine, before = store
+    text = "Nhiệm vụ số;Kỳ báo cáo;Tình trạng;Tiến độ (%)\n12;10/2026;Hoàn thành;40\n14;10/2026;Hoàn thành;100\n"
+    with pytest.raises(pipeline.Rejected) as rejected:
+        pipeline.import_file(engine, text.encode(), "tasks.csv", "tester")
+    report = rejected.value.report
+    assert report[["line", "column", "value"]].values.tolist() == [[2, "Tiến độ (%)", "40"]]
+    assert "100%" in report.iloc[0]["reason_en"] and queries.checksums(engine) == before
 
 
 def test_a_line_break_in_a_cell_and_an_unknown_column_are_fine(store):

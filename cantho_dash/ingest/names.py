@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .. import config
 from ..catalog import CITY, AgencyIndex, read_agencies, read_wards
 from ..periods import PeriodError, parse_period
 from ..vntext import fold, key, nfc
@@ -162,6 +163,8 @@ def resolve_period(raw: str) -> Match:
         period = parse_period(raw)
     except PeriodError:
         return Match(problem="bad_period")
+    if period.start > config.today():  # most often a typo (2062 for 2026): it would sit unseen until then
+        return Match(problem="future_period", hint=period.label())
     return Match(period.code, extra=period)
 
 

@@ -49,7 +49,9 @@ UNIT_SCORES = _schema(
 
 TASK_STATUS = _schema(
     [_states("task_no"), _states("period"), _states("status"), _states("progress_pct")],
-    [_in_range("progress_range", "progress_pct", 0, 100)],
+    [_in_range("progress_range", "progress_pct", 0, 100),
+     _frame_check("done_progress", "progress_pct",
+                  lambda df: ~df["is_done"] | df["progress_pct"].isna() | (df["progress_pct"] >= 100))],
 )
 
 TARGETS = _schema(
