@@ -272,13 +272,14 @@ def task_timeline(table: pd.DataFrame, as_of: date, lang: str = "vi", height: in
         if part.empty:
             continue
         fig.add_trace(go.Bar(
-            y=[f"NV {n}" for n in part["task_no"]], x=(pd.to_datetime(part["due_date"]) - start).dt.days * 86_400_000,
+            y=[t("task_short", lang).format(n=n) for n in part["task_no"]], x=(pd.to_datetime(part["due_date"]) - start).dt.days * 86_400_000,
             base=[start] * len(part), orientation="h", name=t(f"task_{state}", lang), marker=dict(color=color),
             hovertext=[safe(n, 80) for n in part["name_en" if lang == "en" else "name_vi"]],
             hovertemplate="%{y}: %{hovertext}<extra></extra>"))
     fig.add_vline(x=pd.Timestamp(as_of), line=dict(color="#ffffff", width=2, dash="dot"))
     fig.update_layout(barmode="overlay", xaxis=dict(type="date", tickformat="%m/%Y"),
-                      yaxis=dict(categoryorder="array", categoryarray=[f"NV {n}" for n in dated["task_no"]]),
+                      yaxis=dict(categoryorder="array",
+                                 categoryarray=[t("task_short", lang).format(n=n) for n in dated["task_no"]]),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     return _base_layout(fig, lang, height or 120 + 22 * len(dated))
 

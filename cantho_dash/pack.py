@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from sqlalchemy.engine import Engine
 
-from . import charts, demo, export, leagues, maps, queries, service
+from . import charts, demo, export, leagues, maps, queries, service, tasks
 from .i18n import fmt_date, fmt_target, fmt_value, status_label, t
 from .periods import parse_period
 
@@ -46,10 +46,10 @@ def overdue_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The overdue tasks as a table: number, task, lead agency, deadline, status, progress."""
     late = register[register["overdue"]]
     return pd.DataFrame({
-        "NV": late["task_no"],
+        t("col_task_no", lang): late["task_no"],
         t("col_task", lang): [n[:90] for n in late["name_en" if lang == "en" else "name_vi"]],
-        t("col_lead", lang): late["lead_agency"],
-        t("col_deadline", lang): late["deadline_text"],
+        t("col_lead", lang): [tasks.agency_label(a, lang) for a in late["lead_agency"]],
+        t("col_deadline", lang): [tasks.deadline_label(d, lang) for d in late["deadline_text"]],
         t("col_progress", lang): [f"{int(p)}%" if p == p and p is not None else "–" for p in late["progress_pct"]],
     })
 

@@ -30,6 +30,34 @@ def _quarter_before(day: date) -> Period:
     return Period(day.year, "Q", quarter - 1) if quarter > 1 else Period(day.year - 1, "Q", 4)
 
 
+def deadline_label(text: str, lang: str = "vi") -> str:
+    """A deadline as the plan writes it ('Quý I/2026', 'Hằng quý'); in English, 'Q1 2026', 'Quarterly'."""
+    from .i18n import t
+    from .periods import PeriodError, parse_period
+    from .vntext import fold
+
+    if lang != "en" or not isinstance(text, str):
+        return text if isinstance(text, str) else ""
+    recurring = {"hang quy": "deadline_quarterly", "thuong xuyen": "deadline_continuous"}.get(fold(text).strip())
+    if recurring:
+        return t(recurring, lang)
+    try:
+        return parse_period(text).label(lang)
+    except PeriodError:
+        return text
+
+
+def agency_label(text, lang: str = "vi") -> str:
+    """Agencies as the plan writes them; in English, each agency's English name from the catalog."""
+    if lang != "en" or not isinstance(text, str):
+        return text if isinstance(text, str) else ""
+    from .catalog import agency_index
+
+    index = agency_index()
+    english = index.frame["name_en"] if "name_en" in index.frame else {}
+    return "; ".join((english.get(index.code(n)) if index.code(n) else None) or n for n in split_agency_list(text))
+
+
 def register(tasks: pd.DataFrame, statuses: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """Every task with its newest status, progress, and whether it is overdue or due soon.
 

@@ -76,6 +76,11 @@ def duplicate_message(checked: pipeline.Checked) -> str:
     return str(pipeline.DuplicateUpload(checked.duplicate_of))
 
 
+ENCODING_LABELS = {"utf-8": "CSV UTF-8", "utf-8-sig": "CSV UTF-8 (BOM)", "utf-16": "CSV UTF-16 (Unicode Text)",
+                   "utf-16-le": "CSV UTF-16 (Unicode Text)", "utf-16-be": "CSV UTF-16 (Unicode Text)",
+                   "windows-1258": "CSV Windows-1258", "xlsx": "Excel .xlsx"}
+
+
 def show_problems(checked: pipeline.Checked) -> None:
     """The rejection: how many problems, each with line, column, value and reason, and the CSV."""
     problems = checked.problems
@@ -84,7 +89,11 @@ def show_problems(checked: pipeline.Checked) -> None:
     table = problems[["line", "column", "value", reason]].rename(columns={
         "line": ui.tr("col_line"), "column": ui.tr("col_column"), "value": ui.tr("col_given"),
         reason: ui.tr("col_reason")})
-    st.dataframe(table.head(2000), hide_index=True, width="stretch")
+    st.dataframe(table.head(2000), hide_index=True, width="stretch", column_config={
+        ui.tr("col_line"): st.column_config.NumberColumn(width=70, format="%d"),
+        ui.tr("col_column"): st.column_config.TextColumn(width=140),
+        ui.tr("col_given"): st.column_config.TextColumn(width=180),
+        ui.tr("col_reason"): st.column_config.TextColumn(width="large")})
     st.download_button(ui.tr("download_report"), report.to_csv(problems), file_name="bao_cao_loi.csv",
                        mime="text/csv", icon=":material/download:", key="report_csv")
 
@@ -94,7 +103,7 @@ def show_preview(checked: pipeline.Checked) -> None:
     lang = ui.lang()
     table = checked.staged.table
     st.caption(ui.tr("file_kind").format(kind=ui.tr(f"kind_{checked.kind}"), rows=fmt_number(checked.staged.rows, 0, lang),
-                                        encoding=table.encoding))
+                                        encoding=ENCODING_LABELS.get(table.encoding, table.encoding)))
     if table.ignored:
         st.caption(ui.tr("ignored_columns").format(cols=", ".join(h or "–" for h in table.ignored)))
     new, changed, same = st.columns(3)
@@ -120,7 +129,7 @@ def _changes_table(top: pd.DataFrame) -> pd.DataFrame:
     lang = ui.lang()
     out = top.copy()
     for col in ("old_value", "new_value"):
-        out[col] = [fmt_number(v, 2, lang) for v in out[col]]
+        out[col] = [fmt_number(v, 2, lang).rstrip("0").rstrip(",.") for v in out[col]]
     if "period" in out:
         out["period"] = [parse_period(p).label(lang) for p in out["period"]]
     return out.rename(columns={"indicator_code": ui.tr("col_code"), "area_code": ui.tr("col_area"),

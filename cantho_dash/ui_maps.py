@@ -161,5 +161,5 @@ def show_profile(area_code: str) -> None:
         periods, ranks = rank_points
         fig = go.Figure(go.Scatter(x=periods, y=ranks, mode="lines+markers+text", text=[f"#{int(r)}" for r in ranks],
                                    textposition="top center", line=dict(width=3, color="#3b8ede")))
-        fig.update_layout(yaxis=dict(autorange="reversed", title=ui.tr("col_rank")))
+        fig.update_layout(yaxis=dict(autorange="reversed", title=ui.tr("col_rank")), xaxis=dict(type="category"))
         ui.chart(charts._base_layout(fig, ui.lang(), 260), "rank_history", f"{ui.tr('rank_history')} · {area_code}")

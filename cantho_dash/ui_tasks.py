@@ -36,13 +36,13 @@ def table(frame: pd.DataFrame):
     """The register as a readable table, the state cells in their colour (a Styler, no HTML)."""
     lang = ui.lang()
     shown = pd.DataFrame({
-        "NV": frame["task_no"],
+        t("col_task_no", lang): frame["task_no"],
         t("col_status", lang): [t(f"task_{s}", lang) for s in frame["state"]],
         t("col_progress", lang): [f"{int(p)}%" if pd.notna(p) else "–" for p in frame["progress_pct"]],
-        t("col_deadline", lang): frame["deadline_text"],
+        t("col_deadline", lang): [tasks.deadline_label(d, lang) for d in frame["deadline_text"]],
         t("col_task", lang): frame["name_en" if lang == "en" else "name_vi"],
-        t("col_lead", lang): frame["lead_agency"],
-        t("col_coord", lang): frame["coordinating_agencies"],
+        t("col_lead", lang): [tasks.agency_label(a, lang) for a in frame["lead_agency"]],
+        t("col_coord", lang): [tasks.agency_label(a, lang) for a in frame["coordinating_agencies"]],
         t("col_period", lang): [ui.period_label(p) if isinstance(p, str) else "–" for p in frame["period"]],
         # the agency's words; a formula-like note is neutralised for the table's CSV download
         t("col_note", lang): frame["note"].fillna("").map(neutralise),

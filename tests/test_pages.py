@@ -100,6 +100,17 @@ def test_tasks_page_highlights_overdue_and_reporting(app_env):
     assert "Sở Khoa học và Công nghệ" in set(at.dataframe[1].value["Cơ quan"])
 
 
+def test_tasks_page_in_english_has_no_vietnamese_left(app_env):
+    at = run_app("views/tasks.py", lang="en")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "No." in table.columns and {"Quarterly", "Ongoing", "Q1 2026", "Jan 2026"} <= set(table["Deadline"])
+    task_2 = table[table["No."] == 2].iloc[0]
+    assert task_2["Lead agency"] == "Office of the City People's Committee" or "Department" in task_2["Lead agency"]
+    words = " ".join(table["Lead agency"]) + " ".join(table["Coordinating agencies"]) + " ".join(table["Deadline"])
+    assert not any(w in words for w in ("Sở ", "Hằng quý", "Thường xuyên", "Tháng ", "Quý ")), words[:300]
+
+
 def test_overview_shows_reporting_compliance(app_env):
     at = run_app()
     assert any("Báo cáo số liệu Tháng 10/2026 (hạn 15/11/2026)" in e.value for e in at.error)

@@ -82,3 +82,11 @@ def test_register_on_the_demo_store(engine):
     assert set(table["state"]) >= {"done", "overdue", "in_progress", "blocked"}
     overdue_once = table[table["overdue"] & (table["recurrence"] == "once")]
     assert (pd.to_datetime(overdue_once["due_date"]).dt.date < AS_OF).all() and (overdue_once["status"] != "done").all()
+
+
+def test_deadlines_and_agencies_in_english():
+    assert tasks.deadline_label("Quý I/2026", "en") == "Q1 2026" and tasks.deadline_label("Hằng quý", "en") == "Quarterly"
+    assert tasks.deadline_label("Thường xuyên", "en") == "Ongoing" and tasks.deadline_label("Tháng 01/2026", "en") == "Jan 2026"
+    assert tasks.deadline_label("Quý I/2026") == "Quý I/2026"                  # Vietnamese: as the plan writes it
+    assert tasks.agency_label("Sở Khoa học và Công nghệ; Công an thành phố", "en") == \
+        "Department of Science and Technology; City Police"

@@ -59,6 +59,7 @@ wards = ui.call("leagues", "ward_status", code, ind_period, ui.as_of())
 share = wards.attrs["share"]
 reported = int(wards["value"].notna().sum())
 st.metric(ui.tr("share_meeting"), fmt_percent(share * 100, 1, lang) if share == share else "–",
-          ui.tr("wards_reported").format(n=fmt_number(reported, 0, lang)), delta_color="off", border=True)
+          ui.tr("wards_reported").format(n=fmt_number(reported, 0, lang)), delta_color="off", delta_arrow="off",
+          border=True)
 ui.chart(charts.indicator_bar(wards, wards.attrs["spec"], lang), "indicator_bar",
          f"{ui.tr('indicator_league')} · {code} · {ui.period_label(ind_period)}")

@@ -44,7 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "No such ward or commune among today's 103 of Cần Thơ "
                      "(write its 5-digit code, its name, or CT for the whole city)."),
     "legacy_area": ("Đơn vị hành chính cũ (trước 01/7/2025), không còn tồn tại: {hint}.",
-                     "A former administrative unit (before 1/7/2025) that no longer exists: {hint}."),
+                     "A former administrative unit (before 1 July 2025) that no longer exists: {hint}."),
     "bad_period": (f"Không đọc được kỳ báo cáo; ghi theo một trong các dạng: {PERIOD_FORMS}.",
                    f"The period cannot be read; write it as one of: {PERIOD_FORMS}."),
     "future_period": ("Kỳ {hint} chưa bắt đầu; không nhận số liệu cho kỳ tương lai.",
