@@ -192,12 +192,12 @@ def _unit_name(row, lang: str) -> str:
 
 def league_bar(table: pd.DataFrame, pillar: str, lang: str = "vi", title: str | None = None) -> go.Figure:
     """Ranked units as horizontal bars: the top 10 in green, the bottom 10 in red; with more than 20
-    units only those 20 are drawn, the top ones above."""
+    units only those 20 are drawn, the top ones above; with fewer, the top half and the bottom half."""
     ranked = table[table["rank"].notna()]
     n = len(ranked)
     shown = ranked if n <= 20 else pd.concat([ranked.head(10), ranked.tail(10)])
-    bottom_from = max(10, n - 10)
-    groups = ["top" if r <= 10 else ("bottom" if r > bottom_from else "middle") for r in shown["rank"]]
+    half = min(10, n // 2)
+    groups = ["top" if r <= half else ("bottom" if r > n - half else "middle") for r in shown["rank"]]
     labels = [f"{int(r['rank'])}. {safe(_unit_name(r, lang), 34)}" for _, r in shown.iterrows()]
     texts = [f"{fmt_number(v, 1, lang)}  {r['change_label']}" for v, (_, r) in zip(shown[pillar], shown.iterrows())]
     fig = go.Figure(go.Bar(

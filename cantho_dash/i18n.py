@@ -133,6 +133,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_rank": ("Hạng", "Rank"),
     "places": ("bậc", "places"),
     "task_short": ("NV {n}", "Task {n}"),
+    "gauge_help": ("Đồng hồ: giá trị mới nhất; vạch trắng: mục tiêu; ▲/▼: cao hơn/thấp hơn lộ trình kỳ vọng đến "
+                   "ngày đánh giá, tính bằng điểm phần trăm.",
+                   "Gauges: the latest value; white mark: the target; ▲/▼: above/below the expected path on the "
+                   "as-of date, in percentage points."),
+    "demo_data": ("Dữ liệu minh họa", "Demo data"),
+    "actor_demo": ("(dữ liệu minh họa)", "(demo data)"),
+    "actor_system": ("(hệ thống: danh mục Kế hoạch 224)", "(system: Plan 224 catalog)"),
     "col_task_no": ("NV", "No."),
     "deadline_quarterly": ("Hằng quý", "Quarterly"),
     "deadline_continuous": ("Thường xuyên", "Ongoing"),
@@ -154,6 +161,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "top_down": ("Giảm hạng nhiều nhất", "Biggest fallers"),
     "vs_period": ("So với {period}", "Against {period}"),
     "league_chart": ("10 đơn vị dẫn đầu và 10 đơn vị cuối bảng", "The top 10 and the bottom 10"),
+    "league_chart_all": ("Xếp hạng {n} đơn vị (nửa trên xanh, nửa dưới đỏ)", "All {n} units (top half green, bottom half red)"),
     "top10": ("10 đơn vị dẫn đầu", "Top 10"),
     "bottom10": ("10 đơn vị cuối bảng", "Bottom 10"),
     "middle": ("Giữa bảng", "Middle"),

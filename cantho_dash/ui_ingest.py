@@ -153,8 +153,9 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
         ui.tr("col_id"): history["id"],
         ui.tr("col_kind"): [ui.tr(f"kind_{k}") for k in history["kind"]],
         ui.tr("col_state"): [ui.tr(f"state_{s}") for s in history["status"]],
-        ui.tr("col_file"): history["filename"].fillna(""),
-        ui.tr("col_by"): history["uploaded_by"],
+        ui.tr("col_file"): [ui.tr("demo_data") if demo else ("" if pd.isna(f) else f)
+                            for f, demo in zip(history["filename"], history["is_demo"])],
+        ui.tr("col_by"): [ui.tr(f"actor_{u}") if u in ("demo", "system") else u for u in history["uploaded_by"]],
         ui.tr("col_at"): [fmt_date(pd.Timestamp(t).to_pydatetime(), lang) for t in history["uploaded_at"]],
         ui.tr("col_rows"): [fmt_number(n, 0, lang) for n in history["rows_total"]],
         ui.tr("rows_new"): [fmt_number(n, 0, lang) if pd.notna(n) else "–" for n in history["rows_new"]],

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 import pytest
 
 from cantho_dash import leagues
@@ -58,3 +60,16 @@ def test_an_upload_that_moves_the_last_ward_first(fresh_engine, tmp_path, monkey
     first = after.iloc[0]
     assert first["unit_code"] == last["unit_code"] and first["rank"] == 1
     assert first["rank_change"] == pytest.approx(last["previous_rank"] - 1) and first["change_label"].startswith("▲")
+
+
+def test_league_bar_colours_halves_of_a_short_league_and_tens_of_a_long_one():
+    from cantho_dash import charts
+
+    def colours(n):
+        table = pd.DataFrame({"rank": range(1, n + 1), "TONG": [100.0 - r for r in range(n)], "name_vi": [f"Sở {r}" for r in range(n)],
+                              "name_en": None, "change_label": "–"})
+        return list(charts.league_bar(table, "TONG").data[0].marker.color)[::-1]   # top first
+    short = colours(14)
+    assert short.count(charts.LEAGUE_COLORS["top"]) == 7 and short.count(charts.LEAGUE_COLORS["bottom"]) == 7
+    long = colours(103)
+    assert len(long) == 20 and long[:10] == [charts.LEAGUE_COLORS["top"]] * 10 and long[10:] == [charts.LEAGUE_COLORS["bottom"]] * 10

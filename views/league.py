@@ -31,8 +31,10 @@ if table["previous_period"].iloc[0]:
                 st.metric(tables.unit_name(row, lang), f"#{int(row['rank'])}",
                           f"{int(row['rank_change']):+d} {ui.tr('places')}", delta_color="normal")
 
-st.subheader(ui.tr("league_chart"))
-ui.chart(charts.league_bar(table, pillar, lang), "league_bar", f"{ui.tr('league_chart')} · {ui.period_label(period)}")
+ranked = int(table["rank"].notna().sum())
+chart_title = ui.tr("league_chart") if ranked > 20 else ui.tr("league_chart_all").format(n=ranked)
+st.subheader(chart_title)
+ui.chart(charts.league_bar(table, pillar, lang), "league_bar", f"{chart_title} · {ui.period_label(period)}")
 
 st.subheader(ui.tr("full_table"))
 types = st.pills(ui.tr("show_types"), ["xa", "phuong"], selection_mode="multi", default=["xa", "phuong"],

@@ -16,6 +16,7 @@ for column, (status, n) in zip(st.columns(len(counts)), counts.items()):
 
 ui.chart(charts.status_strip(targets, pillars, lang), "status_strip", ui.tr("status_by_pillar"))
 
+st.caption(ui.tr("gauge_help"))
 for pillar in pillars.itertuples():
     rows = targets[targets["pillar"] == pillar.code]
     pillar_counts = service.status_counts(rows)

@@ -39,6 +39,7 @@ with chart_tab:
     if noted := service.latest_note(history):
         st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
         st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
+    st.caption(ui.tr("gauge_help"))
     for start in range(0, len(shown), 3):
         for column, (_, target) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
             with column.container(border=True):
