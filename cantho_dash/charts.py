@@ -100,7 +100,7 @@ def gauge_grid(rows: pd.DataFrame, lang: str = "vi", columns: int = 8, row_heigh
         indicator.domain = dict(row=i // columns, column=i % columns)
         fig.add_trace(indicator)
     fig.update_layout(grid=dict(rows=grid_rows, columns=columns, pattern="independent", ygap=0.35, xgap=0.25))
-    return _base_layout(fig, lang, row_height * grid_rows).update_layout(margin=dict(l=20, r=20, t=45, b=5))
+    return _base_layout(fig, lang, row_height * grid_rows).update_layout(margin=dict(l=20, r=20, t=60, b=5))
 
 
 def status_strip(targets: pd.DataFrame, pillars: pd.DataFrame, lang: str = "vi", height: int = 230) -> go.Figure:
@@ -190,7 +190,8 @@ def _unit_name(row, lang: str) -> str:
     return row["name_en"] if lang == "en" and isinstance(row.get("name_en"), str) else row["name_vi"]
 
 
-def league_bar(table: pd.DataFrame, pillar: str, lang: str = "vi", title: str | None = None) -> go.Figure:
+def league_bar(table: pd.DataFrame, pillar: str, lang: str = "vi", title: str | None = None,
+               height: int | None = None) -> go.Figure:
     """Ranked units as horizontal bars: the top 10 in green, the bottom 10 in red; with more than 20
     units only those 20 are drawn, the top ones above; with fewer, the top half and the bottom half."""
     ranked = table[table["rank"].notna()]
@@ -206,7 +207,7 @@ def league_bar(table: pd.DataFrame, pillar: str, lang: str = "vi", title: str | 
         textfont=dict(size=14), cliponaxis=False, hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
     fig.update_layout(xaxis=dict(rangemode="tozero", title=t(f"pillar_{pillar}", lang) if pillar == "TONG" else pillar),
                       yaxis=dict(tickfont=dict(size=13)), showlegend=False)
-    return _base_layout(fig, lang, 120 + 28 * len(shown), title).update_layout(margin=dict(l=10, r=60))
+    return _base_layout(fig, lang, height or 120 + 28 * len(shown), title).update_layout(margin=dict(l=10, r=60))
 
 
 MAX_BARS = 120

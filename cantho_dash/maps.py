@@ -134,6 +134,16 @@ class BuiltDeck(pdk.Deck):
     def to_json(self) -> str:
         return self._spec
 
+    def fitted(self, height: int, designed_for: int = 700) -> "BuiltDeck":
+        """The same map zoomed out to show the whole city in a shorter frame (height in pixels)."""
+        import json
+        import math
+
+        spec = json.loads(self._spec)
+        view = spec.get("initialViewState", {})
+        view["zoom"] = view.get("zoom", VIEW.zoom) + math.log2(min(1.0, height / designed_for))
+        return BuiltDeck(json.dumps(spec, separators=(",", ":"), ensure_ascii=False), self._tooltip)
+
 
 def match_boundaries(geojson: dict, resolve) -> tuple[dict, list[str]]:
     """Match each feature to a ward by a code property, else by a name property (resolve(name) ->

@@ -53,6 +53,9 @@ def current_scene() -> str:
     return scene_at(time.time(), interval(), st.query_params.get("scene"))
 
 
+SCENE_HEIGHT = 600   # what fits a 1920x1080 wall screen under the title, the banner and the scene's heading
+
+
 def style() -> None:
     """Hide the app's chrome and enlarge the type (our own constant CSS)."""
     st.html(STYLE)
@@ -103,7 +106,7 @@ def render(name: str) -> None:
         rows = targets[targets["pillar"] == code]
         st.markdown(f"# {pillar['name_en' if lang == 'en' else 'name_vi']} · {len(rows)} {ui.tr('targets_count')}")
         grid_rows = -(-len(rows) // 5)
-        st.plotly_chart(charts.gauge_grid(rows, lang, columns=5, row_height=min(260, 690 // grid_rows)), key=f"b_{name}",
+        st.plotly_chart(charts.gauge_grid(rows, lang, columns=5, row_height=min(260, SCENE_HEIGHT // grid_rows)), key=f"b_{name}",
                         config={"displayModeBar": False})
     elif name == "league":
         periods = ui.call("leagues", "score_periods", "wards")
@@ -111,12 +114,16 @@ def render(name: str) -> None:
         if periods:
             table = ui.call("leagues", "league_table", "wards", periods[0], "TONG")
             st.caption(ui.period_label(periods[0]))
-            st.plotly_chart(charts.league_bar(table, "TONG", lang), key="b_league", config={"displayModeBar": False})
+            st.plotly_chart(charts.league_bar(table, "TONG", lang, height=SCENE_HEIGHT), key="b_league",
+                            config={"displayModeBar": False})
     elif name == "map":
         periods = ui.call("leagues", "score_periods", "wards")
         st.markdown(f"# {ui.tr('scene_map')} · DTI")
         if periods:
-            st.pydeck_chart(ui_maps.built_map(f"{ui_maps.DTI}TONG", periods[0], "median")[2], height=820, key="b_map")
+            st.caption(f"{ui.period_label(periods[0])} · "
+                       f"{ui.tr('legend').format(centre=ui.tr('centre_median').lower())}")
+            st.pydeck_chart(ui_maps.built_map(f"{ui_maps.DTI}TONG", periods[0], "median")[2].fitted(SCENE_HEIGHT - 40),
+                            height=SCENE_HEIGHT, key="b_map")
     else:
         st.markdown(f"# {ui.tr('scene_tasks')}")
         register = ui_tasks.register()

@@ -109,3 +109,11 @@ def test_a_national_map_is_compact_and_unlabelled():
     assert "\n" not in text and "Phường Cái Khế" in text                    # no indent, no escapes
     built = maps.BuiltDeck(text, {"text": "{name_vi}"})
     assert built.to_json() == text and built._tooltip == {"text": "{name_vi}"}
+
+
+def test_a_built_map_zooms_out_to_fit_a_shorter_frame():
+    import json
+
+    built = maps.BuiltDeck(json.dumps({"initialViewState": {"zoom": 8.75, "latitude": 9.79}}), {})
+    assert json.loads(built.fitted(350).to_json())["initialViewState"]["zoom"] == 7.75    # half the height: one level out
+    assert json.loads(built.fitted(900).to_json())["initialViewState"]["zoom"] == 8.75    # taller: as designed
