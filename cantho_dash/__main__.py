@@ -179,6 +179,7 @@ def cmd_rollback(args) -> int:
     except versions.UploadActionError as exc:
         print(exc, file=sys.stderr)
         return 2
+    return 0
 
 
 def _new_password() -> str:
