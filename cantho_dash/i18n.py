@@ -311,6 +311,12 @@ def fmt_number(value, decimals: int = 1, lang: str = "vi") -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def fmt_decimal(value, decimals: int = 2, lang: str = "vi") -> str:
+    """As fmt_number, without trailing zeros: 98.90 -> '98,9', 100.0 -> '100'."""
+    text = fmt_number(value, decimals, lang)
+    return text.rstrip("0").rstrip(",.") if decimals > 0 and text != "–" else text
+
+
 def fmt_percent(value, decimals: int = 1, lang: str = "vi") -> str:
     """76.46 -> '76,5%'."""
     text = fmt_number(value, decimals, lang)

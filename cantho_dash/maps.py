@@ -120,7 +120,13 @@ def compact_json(spec: str) -> str:
     """pydeck's JSON without its indentation and escapes (a third of the size for thousands of units)."""
     import json
 
-    return json.dumps(json.loads(spec), separators=(",", ":"), ensure_ascii=False)
+    return _dumps(json.loads(spec))
+
+
+def _dumps(spec: dict) -> str:
+    import json
+
+    return json.dumps(spec, separators=(",", ":"), ensure_ascii=False)
 
 
 class BuiltDeck(pdk.Deck):
@@ -142,7 +148,7 @@ class BuiltDeck(pdk.Deck):
         spec = json.loads(self._spec)
         view = spec.get("initialViewState", {})
         view["zoom"] = view.get("zoom", VIEW.zoom) + math.log2(min(1.0, height / designed_for))
-        return BuiltDeck(json.dumps(spec, separators=(",", ":"), ensure_ascii=False), self._tooltip)
+        return BuiltDeck(_dumps(spec), self._tooltip)
 
 
 def match_boundaries(geojson: dict, resolve) -> tuple[dict, list[str]]:

@@ -18,8 +18,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .catalog import split_agency_list
-from .periods import Period
+from .catalog import agency_index, split_agency_list
+from .i18n import t
+from .periods import Period, PeriodError, parse_period
+from .vntext import fold
 
 DUE_SOON_DAYS = 30
 REPORT_DAY = 15
@@ -32,10 +34,6 @@ def _quarter_before(day: date) -> Period:
 
 def deadline_label(text: str, lang: str = "vi") -> str:
     """A deadline as the plan writes it ('Quý I/2026', 'Hằng quý'); in English, 'Q1 2026', 'Quarterly'."""
-    from .i18n import t
-    from .periods import PeriodError, parse_period
-    from .vntext import fold
-
     if lang != "en" or not isinstance(text, str):
         return text if isinstance(text, str) else ""
     recurring = {"hang quy": "deadline_quarterly", "thuong xuyen": "deadline_continuous"}.get(fold(text).strip())
@@ -51,11 +49,8 @@ def agency_label(text, lang: str = "vi") -> str:
     """Agencies as the plan writes them; in English, each agency's English name from the catalog."""
     if lang != "en" or not isinstance(text, str):
         return text if isinstance(text, str) else ""
-    from .catalog import agency_index
-
     index = agency_index()
-    english = index.frame["name_en"] if "name_en" in index.frame else {}
-    return "; ".join((english.get(index.code(n)) if index.code(n) else None) or n for n in split_agency_list(text))
+    return "; ".join(index.frame["name_en"].get(index.code(n)) or n for n in split_agency_list(text))
 
 
 def register(tasks: pd.DataFrame, statuses: pd.DataFrame, as_of: date) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from . import config, queries, ui
-from .i18n import fmt_date, fmt_number, status_label
+from .i18n import fmt_date, fmt_decimal, fmt_number, status_label
 from .ingest import commit as versions
 from .ingest import pipeline, report, templates
 from .ingest.kinds import KINDS
@@ -129,7 +129,7 @@ def _changes_table(top: pd.DataFrame) -> pd.DataFrame:
     lang = ui.lang()
     out = top.copy()
     for col in ("old_value", "new_value"):
-        out[col] = [fmt_number(v, 2, lang).rstrip("0").rstrip(",.") for v in out[col]]
+        out[col] = [fmt_decimal(v, 2, lang) for v in out[col]]
     if "period" in out:
         out["period"] = [parse_period(p).label(lang) for p in out["period"]]
     return out.rename(columns={"indicator_code": ui.tr("col_code"), "area_code": ui.tr("col_area"),

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from cantho_dash.i18n import fmt_date, fmt_number, fmt_percent, fmt_target, fmt_value
+from cantho_dash.i18n import fmt_date, fmt_decimal, fmt_number, fmt_percent, fmt_target, fmt_value
 from cantho_dash.periods import Period, PeriodError, parse_period
 from cantho_dash.vntext import fold, key, nfc
 
@@ -57,3 +57,5 @@ def test_vietnamese_number_format():
     assert fmt_date(date(2026, 11, 25)) == "25/11/2026"
     assert fmt_target(">=", 80, "%") == "≥ 80,0%" and fmt_target(">", 50, "%", "en") == "> 50.0%"
     assert fmt_target(">=", 1, "milestone") == "Đã hoàn thành"
+    assert fmt_decimal(98.9) == "98,9" and fmt_decimal(100.0) == "100" and fmt_decimal(1234.5, 6, "en") == "1,234.5"
+    assert fmt_decimal(1000.0) == "1.000" and fmt_decimal(None) == "–" and fmt_decimal(100, 0) == "100"

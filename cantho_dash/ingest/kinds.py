@@ -51,13 +51,8 @@ class Kind:
 
     def repeated(self, headers: list[str]) -> str | None:
         """The first header that names a column this kind already found earlier in the row, if any."""
-        by_key, seen = _header_keys(self), set()
-        for header in headers:
-            name = by_key.get(key(header))
-            if name in seen:
-                return header
-            seen.add(name) if name else None
-        return None
+        found, by_key = self.header_map(headers), _header_keys(self)
+        return next((h for i, h in enumerate(headers) if i not in found and key(h) in by_key), None)
 
     def matches(self, headers: list[str]) -> bool:
         """Whether the headers hold every required column of this kind."""

@@ -81,6 +81,12 @@ def _legacy_units() -> pd.DataFrame:
     return units
 
 
+def _former_wards(ward: pd.DataFrame) -> tuple[str, list[str]]:
+    """('Ward, District' of each former ward, the current wards they became)."""
+    names = [f"{w}, {d}" for w, d in zip(ward["ward"], ward["district"])]
+    return "; ".join(dict.fromkeys(names)), list(dict.fromkeys(ward["current_code"].dropna()))
+
+
 def legacy_hint(raw: str) -> tuple[str, list[str]] | None:
     """If raw names a former ward or district, (its former name, the current wards it became).
     An address such as 'Phường An Hòa, Quận Ninh Kiều' is read as a ward of that district."""
@@ -90,16 +96,12 @@ def legacy_hint(raw: str) -> tuple[str, list[str]] | None:
     if len(parts) > 1:
         ward = units[(units["ward_key"] == key(LEGACY_PREFIX.sub("", parts[0])))
                      & (units["district_key"] == key(DISTRICT_PREFIX.sub("", parts[1])))]
-        if not ward.empty:
-            names = [f"{w}, {d}" for w, d in zip(ward["ward"], ward["district"])]
-            return "; ".join(dict.fromkeys(names)), list(dict.fromkeys(ward["current_code"].dropna()))
-        return legacy_hint(parts[0])
+        return _former_wards(ward) if not ward.empty else legacy_hint(parts[0])
     ward = units[units["ward_key"] == key(LEGACY_PREFIX.sub("", text))]
     if re.fullmatch(r"\d{5}", nfc(raw)):
         ward = units[units["wardCode"] == nfc(raw)]
     if not ward.empty and not DISTRICT_PREFIX.match(text):
-        names = [f"{w}, {d}" for w, d in zip(ward["ward"], ward["district"])]
-        return "; ".join(dict.fromkeys(names)), list(dict.fromkeys(ward["current_code"].dropna()))
+        return _former_wards(ward)
     district = units[units["district_key"] == key(DISTRICT_PREFIX.sub("", text))]
     if not district.empty:
         return district["district"].iloc[0], list(dict.fromkeys(district["current_code"].dropna()))

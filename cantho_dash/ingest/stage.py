@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import db
-from ..i18n import fmt_number
+from ..i18n import fmt_decimal
 from . import names, report, schemas
 from .kinds import KINDS
 from .read import FileProblem, Table, expected_records, read_table
@@ -329,7 +329,7 @@ def _cell(raw: pd.DataFrame, row_id: int, column: str) -> str:
     value = _raw(raw, row_id, column)
     if (value is None or pd.isna(value)) and f"{column}_number" in raw.columns:
         number = raw.at[row_id, f"{column}_number"]
-        return "" if pd.isna(number) else fmt_number(number, 6).rstrip("0").rstrip(",")
+        return "" if pd.isna(number) else fmt_decimal(number, 6)
     return "" if value is None or pd.isna(value) else str(value)
 
 
