@@ -34,6 +34,7 @@ from .bootstrap import ensure_ready
 from .i18n import fmt_number
 from .ingest import commit as versions
 from .ingest import pipeline, report
+from .ingest import summary as read_summary
 
 
 def _engine():
@@ -114,10 +115,11 @@ def _summary(checked) -> str:
     summary = (f"{rows} dòng ({checked.kind}): {counts['new']} mới, {counts['changed']} thay đổi, "
                f"{counts['unchanged']} không đổi / {rows} rows: {counts['new']} new, "
                f"{counts['changed']} changed, {counts['unchanged']} unchanged")
-    table = checked.staged.table
-    if table is not None and table.ignored:
-        ignored = ", ".join(h or "–" for h in table.ignored)
-        summary += f"\n  Cột bỏ qua / columns left out: {ignored}"
+    ignored = list(dict.fromkeys(h for part in checked.staged.each if part.table for h in part.table.ignored))
+    if ignored:
+        summary += f"\n  Cột bỏ qua / columns left out: {', '.join(h or '–' for h in ignored)}"
+    for vi, en in read_summary.lines(checked.staged.book):
+        summary += f"\n  {vi} / {en}"
     for row in (checked.status_changes if checked.status_changes is not None else pd.DataFrame()).itertuples():
         summary += f"\n  {row.code}: {row.status_before or '–'} → {row.status_after}"
     return summary

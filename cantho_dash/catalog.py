@@ -1,6 +1,7 @@
 """The reference data: pillars, the 30 targets and 51 tasks of Plan 224, agencies, and the 103 wards."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,8 +83,26 @@ def split_agency_list(text: str) -> list[str]:
     return [name for name in (nfc(part) for part in str(text or "").split(";")) if name]
 
 
+_AGENCY_WORDS = ((re.compile(r"\s*&\s*"), " và "), (re.compile(r"\btp\b\.?"), "thành phố"),
+                 (re.compile(r"^ca\b\.?"), "công an"), (re.compile(r"^ubnd\b\.?"), "ủy ban nhân dân"))
+_CITY_TAIL = re.compile(r"\s*(?:,|-)?\s*(?:thành phố|tỉnh)?\s*cần thơ\s*$")
+
+
+def agency_keys(name: str) -> list[str]:
+    """The keys an agency's name is known by: as written, with 'TP', 'CA', 'UBND' and '&' spelt
+    out, and without 'thành phố Cần Thơ' at its end ('Công an TP Cần Thơ' = 'Công an thành phố')."""
+    text = nfc(name).lower()
+    for pattern, words in _AGENCY_WORDS:
+        text = pattern.sub(words, text).strip()
+    short = _CITY_TAIL.sub("", text)
+    keys = [key(name), key(text)]
+    if short and short != text:
+        keys += [key(short), key(short + " thành phố")]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
 class AgencyIndex:
-    """Finds an agency by code, name or alias, with or without diacritics."""
+    """Finds an agency by code, name or alias, with or without diacritics, as people write them."""
 
     def __init__(self, agencies: pd.DataFrame):
         self.frame = agencies.set_index("code", drop=False)
@@ -91,11 +110,12 @@ class AgencyIndex:
         for row in agencies.itertuples():
             names = [row.code, row.name_vi, row.name_en, *filter(None, str(row.aliases or "").split("|"))]
             for name in names:
-                self._by_key.setdefault(key(name), row.code)
+                for k in agency_keys(name):
+                    self._by_key.setdefault(k, row.code)
 
     def code(self, name: str) -> str | None:
         """The agency code for a name, or None."""
-        return self._by_key.get(key(name))
+        return next((self._by_key[k] for k in agency_keys(name) if k in self._by_key), None)
 
     def codes(self, cell: str) -> list[str]:
         """Agency codes for every name in a catalog cell; raises KeyError naming an unknown one."""

@@ -9,6 +9,7 @@ from . import config, queries, ui
 from .i18n import fmt_date, fmt_decimal, fmt_number, status_label
 from .ingest import commit as versions
 from .ingest import pipeline, report, templates
+from .ingest import summary as read_summary
 from .ingest.kinds import KINDS
 from .periods import parse_period
 
@@ -49,6 +50,12 @@ def templates_section() -> None:
             xlsx_col.download_button("Excel", _template_xlsx(*ui.cache_key(), kind), file_name=f"mau_{kind}.xlsx",
                                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                      key=f"tpl_xlsx_{kind}", icon=":material/grid_on:")
+        st.subheader(ui.tr("layouts_read"))
+        english = ui.lang() == "en"
+        st.caption(templates.READ_FORMATS_EN if english else templates.READ_FORMATS)
+        for vi, en, rows in templates.LAYOUTS:
+            st.caption(en if english else vi)
+            st.table(pd.DataFrame(rows[1:], columns=rows[0]).set_index(rows[0][0]))
 
 
 def max_upload_mb() -> int:
@@ -78,7 +85,14 @@ def duplicate_message(checked: pipeline.Checked) -> str:
 
 ENCODING_LABELS = {"utf-8": "CSV UTF-8", "utf-8-sig": "CSV UTF-8 (BOM)", "utf-16": "CSV UTF-16 (Unicode Text)",
                    "utf-16-le": "CSV UTF-16 (Unicode Text)", "utf-16-be": "CSV UTF-16 (Unicode Text)",
-                   "windows-1258": "CSV Windows-1258", "xlsx": "Excel .xlsx"}
+                   "windows-1258": "CSV Windows-1258", "xlsx": "Excel .xlsx", "xls": "Excel 97-2003 .xls",
+                   "ods": "LibreOffice .ods", "html": "HTML (.xls)"}
+UPLOAD_TYPES = ["csv", "txt", "xlsx", "xls", "ods", "htm", "html"]
+
+
+def kind_label(kind: str) -> str:
+    """An upload's kind (or kinds, 'observations,task_status') in the chosen language."""
+    return " + ".join(ui.tr(f"kind_{k}") for k in str(kind).split(","))
 
 
 def show_problems(checked: pipeline.Checked) -> None:
@@ -86,9 +100,10 @@ def show_problems(checked: pipeline.Checked) -> None:
     problems = checked.problems
     st.error(ui.tr("rejected").format(n=fmt_number(len(problems), 0, ui.lang())), icon=":material/block:")
     reason = "reason_en" if ui.lang() == "en" else "reason_vi"
-    table = problems[["line", "column", "value", reason]].rename(columns={
-        "line": ui.tr("col_line"), "column": ui.tr("col_column"), "value": ui.tr("col_given"),
-        reason: ui.tr("col_reason")})
+    shown = ["sheet"] if problems["sheet"].fillna("").astype(str).str.strip().any() else []
+    table = problems[[*shown, "line", "column", "value", reason]].rename(columns={
+        "sheet": ui.tr("col_sheet"), "line": ui.tr("col_line"), "column": ui.tr("col_column"),
+        "value": ui.tr("col_given"), reason: ui.tr("col_reason")})
     st.dataframe(table.head(2000), hide_index=True, width="stretch", column_config={
         ui.tr("col_line"): st.column_config.NumberColumn(width=70, format="%d"),
         ui.tr("col_column"): st.column_config.TextColumn(width=140),
@@ -102,10 +117,13 @@ def show_preview(checked: pipeline.Checked) -> None:
     """What committing would change: counts, the ten biggest changes, the targets that change status."""
     lang = ui.lang()
     table = checked.staged.table
-    st.caption(ui.tr("file_kind").format(kind=ui.tr(f"kind_{checked.kind}"), rows=fmt_number(checked.staged.rows, 0, lang),
+    st.caption(ui.tr("file_kind").format(kind=kind_label(checked.kind), rows=fmt_number(checked.staged.rows, 0, lang),
                                         encoding=ENCODING_LABELS.get(table.encoding, table.encoding)))
-    if table.ignored:
-        st.caption(ui.tr("ignored_columns").format(cols=", ".join(h or "–" for h in table.ignored)))
+    ignored = list(dict.fromkeys(h for part in checked.staged.each if part.table for h in part.table.ignored))
+    lines = [ui.tr("ignored_columns").format(cols=", ".join(h or "–" for h in ignored))] if ignored else []
+    lines += [en if lang == "en" else vi for vi, en in read_summary.lines(checked.staged.book)]
+    if lines:
+        st.text("\n".join(lines))   # headers and sheet names come from the file: plain text, never markdown
     new, changed, same = st.columns(3)
     new.metric(ui.tr("rows_new"), fmt_number(checked.counts["new"], 0, lang), border=True)
     changed.metric(ui.tr("rows_changed"), fmt_number(checked.counts["changed"], 0, lang), border=True)
@@ -151,7 +169,7 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     lang = ui.lang()
     return pd.DataFrame({
         ui.tr("col_id"): history["id"],
-        ui.tr("col_kind"): [ui.tr(f"kind_{k}") for k in history["kind"]],
+        ui.tr("col_kind"): [kind_label(k) for k in history["kind"]],
         ui.tr("col_state"): [ui.tr(f"state_{s}") for s in history["status"]],
         ui.tr("col_file"): [ui.tr("demo_data") if demo else ("" if pd.isna(f) else f)
                             for f, demo in zip(history["filename"], history["is_demo"])],
@@ -170,7 +188,7 @@ def history() -> pd.DataFrame:
 
 def archived_file(upload: dict) -> tuple[bytes, str] | None:
     """The archived original of an upload (found by its SHA-256, never by its name), with a download name."""
-    for ext in ("csv", "xlsx"):
+    for ext in pipeline.ARCHIVE_EXTENSIONS:
         path = config.settings().upload_dir / f"{upload['sha256']}.{ext}"
         if upload.get("sha256") and path.is_file():
             return path.read_bytes(), f"upload_{upload['id']}.{ext}"

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
+# Full-width letters and digits (typed with a Japanese or Chinese input method: "３１１３５") and the
+# dashes Word makes of a hyphen ("XHS–03", "KTS‑04"): the same characters for matching.
+_WIDTH_AND_DASHES = {**{cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}, 0x3000: 0x20,
+                     **{cp: 0x2D for cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63)}}
 
 
 def nfc(text: object) -> str:
@@ -15,9 +20,20 @@ def nfc(text: object) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
 
 
+def plain_forms(text: str) -> str:
+    """Full-width letters and digits as ASCII, Word's dashes as '-' (for codes and numbers)."""
+    return text.translate(_WIDTH_AND_DASHES)
+
+
 def fold(text: object) -> str:
-    """Lower-case text without diacritics ('Phường Cái Khế' -> 'phuong cai khe'); đ becomes d."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
+    """Lower-case text without diacritics ('Phường Cái Khế' -> 'phuong cai khe'); đ becomes d; full-width
+    characters and Word's dashes as their plain forms."""
+    return _fold(text) if isinstance(text, str) and len(text) < 200 else _fold.__wrapped__(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: object) -> str:
+    decomposed = unicodedata.normalize("NFD", plain_forms(nfc(text)).lower()).replace("đ", "d")
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

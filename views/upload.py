@@ -14,7 +14,7 @@ if message := st.session_state.pop("upload_done", None):
 
 kind = st.selectbox(ui.tr("kind"), [None, *KINDS], key="upload_kind",
                           format_func=lambda k: ui.tr("kind_auto") if k is None else ui.tr(f"kind_{k}"))
-uploaded = st.file_uploader(ui.tr("choose_file"), type=["csv", "xlsx", "txt"], key="upload_file",
+uploaded = st.file_uploader(ui.tr("choose_file"), type=ui_ingest.UPLOAD_TYPES, key="upload_file",
                             max_upload_size=ui_ingest.max_upload_mb())
 if uploaded is None:
     st.stop()

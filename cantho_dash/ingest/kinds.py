@@ -18,6 +18,9 @@ class Column:
     header_vi: str                 # the template's Vietnamese header
     required: bool = True
     aliases: tuple[str, ...] = ()  # other headers people write (Vietnamese or English)
+    # headers that name this column only when no other header of the row does ('STT' is the task
+    # number in a task list, but only a row number beside 'Nhiệm vụ số')
+    weak: tuple[str, ...] = ()
 
     def keys(self) -> set[str]:
         """Every accepted header, as a matching key."""
@@ -40,12 +43,17 @@ class Kind:
         return [c.name for c in self.columns if c.required]
 
     def header_map(self, headers: list[str]) -> dict[int, str]:
-        """Position -> canonical name for the headers this kind knows; the others are left out."""
-        by_key = _header_keys(self)
+        """Position -> canonical name for the headers this kind knows; the others are left out.
+        A weak header counts only for a column that no other header names."""
+        by_key, weak = _header_keys(self), _weak_keys(self)
         found: dict[int, str] = {}
         for i, header in enumerate(headers):
             name = by_key.get(key(header))
             if name and name not in found.values():
+                found[i] = name
+        for i, header in enumerate(headers):
+            name = weak.get(key(header))
+            if name and i not in found and name not in found.values():
                 found[i] = name
         return found
 
@@ -53,6 +61,10 @@ class Kind:
         """The first header that names a column this kind already found earlier in the row, if any."""
         found, by_key = self.header_map(headers), _header_keys(self)
         return next((h for i, h in enumerate(headers) if i not in found and key(h) in by_key), None)
+
+    def column(self, name: str) -> Column:
+        """The column of that canonical name."""
+        return next(c for c in self.columns if c.name == name)
 
     def matches(self, headers: list[str]) -> bool:
         """Whether the headers hold every required column of this kind."""
@@ -64,22 +76,34 @@ def _header_keys(kind: Kind) -> dict[str, str]:
     return {k: c.name for c in kind.columns for k in c.keys()}
 
 
-PERIOD = Column("period", "Kỳ báo cáo", aliases=("kỳ", "kỳ số liệu", "thời gian", "thời điểm", "tháng", "kỳ đánh giá"))
+@lru_cache(maxsize=None)
+def _weak_keys(kind: Kind) -> dict[str, str]:
+    return {key(h): c.name for c in kind.columns for h in c.weak}
+
+
+PERIOD = Column("period", "Kỳ báo cáo", aliases=("kỳ", "kỳ số liệu", "thời gian", "thời điểm", "tháng", "kỳ đánh giá",
+                                                "period", "thời điểm báo cáo", "kỳ báo cáo số liệu"))
 NOTE = Column("note", "Ghi chú", required=False, aliases=("notes", "comment"))
 
 OBSERVATIONS = Kind("observations", "Số liệu chỉ tiêu", "Indicator values", (
-    Column("indicator_code", "Mã chỉ tiêu", aliases=("chỉ tiêu", "mã", "indicator", "code", "target", "target_code")),
+    Column("indicator_code", "Mã chỉ tiêu", aliases=("chỉ tiêu", "mã", "indicator", "code", "target", "target_code",
+                                                   "mã số chỉ tiêu", "indicator code"),
+           weak=("tên chỉ tiêu", "nội dung chỉ tiêu", "nội dung", "chỉ tiêu chuyển đổi số", "tên chỉ tiêu chuyển đổi số")),
     Column("area", "Địa bàn", aliases=("area_code", "khu vực", "xã phường", "xã/phường", "đơn vị hành chính",
-                                       "phạm vi", "ward")),
+                                       "phạm vi", "ward", "mã xã", "mã xã phường", "mã địa bàn", "tên xã phường",
+                                       "phường xã", "tên phường xã", "địa bàn xã phường", "mã đơn vị hành chính"),
+           weak=("đơn vị", "tên đơn vị", "mã đơn vị", "địa phương", "đơn vị báo cáo")),
     PERIOD,
-    Column("value", "Giá trị", aliases=("số liệu", "kết quả", "giá trị thực hiện", "thực hiện", "tỷ lệ")),
+    Column("value", "Giá trị", aliases=("số liệu", "kết quả", "giá trị thực hiện", "thực hiện", "tỷ lệ",
+                                        "kết quả thực hiện", "số liệu thực hiện", "value")),
     NOTE,
     Column("source", "Nguồn", required=False, aliases=("nguồn số liệu", "data source")),
 ), key=("indicator_code", "area_code", "period"))
 
 UNIT_SCORES = Kind("unit_scores", "Điểm DTI theo đơn vị", "DTI scores by unit", (
     Column("unit", "Đơn vị", aliases=("unit_code", "cơ quan", "cơ quan đơn vị", "đơn vị địa phương", "tên đơn vị",
-                                     "mã đơn vị", "agency")),
+                                     "mã đơn vị", "agency", "tên cơ quan", "tên cơ quan đơn vị", "unit"),
+           weak=("xã phường", "xã/phường", "tên xã phường", "phường xã", "địa phương", "đơn vị báo cáo", "địa bàn")),
     PERIOD,
     Column("pillar", "Trụ cột", aliases=("nhóm", "chỉ số thành phần")),
     Column("score", "Điểm", aliases=("điểm số", "điểm dti", "giá trị", "value")),
@@ -87,9 +111,11 @@ UNIT_SCORES = Kind("unit_scores", "Điểm DTI theo đơn vị", "DTI scores by 
 
 TASK_STATUS = Kind("task_status", "Tiến độ nhiệm vụ", "Task status", (
     Column("task_no", "Nhiệm vụ số", aliases=("số nhiệm vụ", "stt nhiệm vụ", "số thứ tự nhiệm vụ", "nhiệm vụ", "mã nhiệm vụ", "task",
-                                              "stt")),
+                                              "task_no", "số tt nhiệm vụ"),
+           weak=("stt", "số thứ tự", "tt")),
     PERIOD,
-    Column("status", "Tình trạng", aliases=("trạng thái", "tình hình thực hiện")),
+    Column("status", "Tình trạng", aliases=("trạng thái", "tình hình thực hiện", "tình trạng thực hiện", "kết quả thực hiện",
+                                           "status")),
     Column("progress_pct", "Tiến độ (%)", aliases=("tiến độ", "progress", "tỷ lệ hoàn thành", "% hoàn thành",
                                                    "phần trăm hoàn thành")),
     NOTE,
@@ -97,7 +123,7 @@ TASK_STATUS = Kind("task_status", "Tiến độ nhiệm vụ", "Task status", (
 
 TARGETS = Kind("targets", "Danh mục chỉ tiêu (năm kế hoạch mới)", "Targets catalog (a new plan year)", (
     Column("code", "Mã chỉ tiêu", aliases=("mã",)),
-    Column("plan_no", "STT trong kế hoạch", aliases=("stt", "số thứ tự")),
+    Column("plan_no", "STT trong kế hoạch", aliases=("số thứ tự trong kế hoạch",), weak=("stt", "số thứ tự")),
     Column("pillar", "Trụ cột"),
     Column("name_vi", "Tên chỉ tiêu", aliases=("chỉ tiêu", "nội dung")),
     Column("name_en", "Tên tiếng Anh", aliases=("english name",)),

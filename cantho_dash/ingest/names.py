@@ -14,13 +14,21 @@ import pandas as pd
 from .. import config
 from ..catalog import CITY, AgencyIndex, read_agencies, read_wards
 from ..periods import PeriodError, parse_period
-from ..vntext import fold, key, nfc
+from ..vntext import fold, key, nfc, plain_forms
 
 CITY_KEYS = {"ct", "cantho", "tpcantho", "thanhphocantho", "toanthanhpho", "toantp", "toanthanhphocantho"}
-WARD_PREFIXES = ("phuong", "xa", "p", "x")
+# The prefixes of today's units: 'Phường X' is only a phường, 'Xã X' only a xã; a bare name is either.
+WARD_PREFIX = re.compile(r"^(?P<type>phuong|xa|p|x)\b\.?\s*(?P<name>.+)$")
+WARD_TYPE_OF_PREFIX = {"phuong": "phuong", "p": "phuong", "xa": "xa", "x": "xa"}
+# Units that no longer exist since 1/7/2025: towns (thị trấn), districts (quận, huyện), district towns.
+FORMER_PREFIX = re.compile(r"^(thi tran|tt|quan|huyen|thi xa|tx|q|h)\b\.?\s*")
 LEGACY_PREFIX = re.compile(r"^(phuong|xa|thi tran|tt|p|x)\b\.?\s*")
 DISTRICT_PREFIX = re.compile(r"^(quan|huyen|thi xa|thanh pho|tx|tp|q|h)\b\.?\s*")
 FORMER_PROVINCES = ("92", "93", "94")  # Cần Thơ, Hậu Giang, Sóc Trăng before the 2025 merger
+# What people add around a ward's name: 'UBND phường X', 'Phường X (mới)', 'Phường X, TP. Cần Thơ'.
+_PEOPLES_COMMITTEE = re.compile(r"^(ubnd|uy ban nhan dan)\s+")
+_NEW_MARK = re.compile(r"\s*\((moi|new)\)\s*$")
+_CITY_SUFFIX = re.compile(r"\s*(?:,|-|–)\s*(?:tp\.?|thanh pho)?\s*can tho\s*$")
 
 
 @dataclass(frozen=True)
@@ -33,26 +41,35 @@ class Match:
     extra: object = None  # e.g. the kind of a unit ('agency' or 'ward'), a period's end date
 
 
+def bare_area(raw: str) -> str:
+    """A ward's name as folded text without 'UBND', '(mới)' or ', TP. Cần Thơ' around it."""
+    text = fold(raw).strip()
+    text = _CITY_SUFFIX.sub("", _NEW_MARK.sub("", _PEOPLES_COMMITTEE.sub("", text))).strip()
+    return text
+
+
 class WardIndex:
     """Today's wards by code or name, with or without diacritics and prefixes; former units for hints."""
 
     def __init__(self, wards: pd.DataFrame):
         self.wards = wards.set_index("code", drop=False)
-        self.by_key: dict[str, str] = {}
+        self.by_short: dict[str, str] = {}
         for row in wards.itertuples():
-            short = key(row.short_name)
-            for k in {row.code, key(row.name_vi), short, *(p + short for p in WARD_PREFIXES)}:
-                self.by_key.setdefault(k, row.code)
+            self.by_short.setdefault(key(row.short_name), row.code)
 
     def code(self, raw: str) -> str | None:
-        """The current ward code for raw, or None."""
-        text = nfc(raw)
+        """The current ward code for raw, or None. A former unit's prefix (thị trấn, quận, huyện) is
+        never read as today's commune of the same name, nor 'Xã X' as 'Phường X'."""
+        text = plain_forms(nfc(raw))
         if re.fullmatch(r"\d{5}", text):
             return text if text in self.wards.index else None
-        k = key(text)
-        if k in self.by_key:
-            return self.by_key[k]
-        return self.by_key.get(key(LEGACY_PREFIX.sub("", fold(text))))
+        folded = bare_area(text)
+        if FORMER_PREFIX.match(folded):
+            return None
+        typed = WARD_PREFIX.match(folded)
+        if typed and (code := self.by_short.get(key(typed.group("name")))):
+            return code if self.wards.at[code, "ward_type"] == WARD_TYPE_OF_PREFIX[typed.group("type")] else None
+        return self.by_short.get(key(folded))  # no prefix (or a name that starts like one: 'Xà Phiên')
 
     def name(self, code: str) -> str:
         """The ward's full name."""
@@ -77,6 +94,7 @@ def _legacy_units() -> pd.DataFrame:
     units["current_code"] = [convert_address(f"{w}, {d}, {p}").ward_code
                              for w, d, p in zip(units["ward"], units["district"], units["province"])]
     units["ward_key"] = units["wardShort"].map(key)
+    units["typed_key"] = units["ward"].map(lambda name: _typed_key(fold(name)))
     units["district_key"] = units["districtShort"].map(key)
     return units
 
@@ -87,19 +105,33 @@ def _former_wards(ward: pd.DataFrame) -> tuple[str, list[str]]:
     return "; ".join(dict.fromkeys(names)), list(dict.fromkeys(ward["current_code"].dropna()))
 
 
+_PREFIX_WORDS = ((re.compile(r"^tt\b\.?\s*"), "thi tran "), (re.compile(r"^p\b\.?\s*"), "phuong "),
+                 (re.compile(r"^x\b\.?\s*"), "xa "))
+
+
+def _typed_key(folded: str) -> str:
+    """A unit's key with its type: 'TT Phong Điền' and 'Thị trấn Phong Điền' -> 'thitranphongdien'."""
+    for pattern, word in _PREFIX_WORDS:
+        folded = pattern.sub(word, folded)
+    return key(folded)
+
+
 def legacy_hint(raw: str) -> tuple[str, list[str]] | None:
     """If raw names a former ward or district, (its former name, the current wards it became).
-    An address such as 'Phường An Hòa, Quận Ninh Kiều' is read as a ward of that district."""
-    text = fold(nfc(raw))
+    An address such as 'Phường An Hòa, Quận Ninh Kiều' is read as a ward of that district; a name
+    with its type ('Thị trấn Châu Thành') is matched with that type."""
+    text = bare_area(raw)
     units = _legacy_units()
     parts = [p for p in re.split(r"\s*[,;]\s*|\s+[-–]\s+", text.strip()) if p]
     if len(parts) > 1:
         ward = units[(units["ward_key"] == key(LEGACY_PREFIX.sub("", parts[0])))
                      & (units["district_key"] == key(DISTRICT_PREFIX.sub("", parts[1])))]
         return _former_wards(ward) if not ward.empty else legacy_hint(parts[0])
-    ward = units[units["ward_key"] == key(LEGACY_PREFIX.sub("", text))]
-    if re.fullmatch(r"\d{5}", nfc(raw)):
-        ward = units[units["wardCode"] == nfc(raw)]
+    typed = LEGACY_PREFIX.match(text)
+    ward = (units[units["typed_key"] == _typed_key(text)] if typed
+            else units[units["ward_key"] == key(text)])
+    if re.fullmatch(r"\d{5}", plain_forms(nfc(raw))):
+        ward = units[units["wardCode"] == plain_forms(nfc(raw))]
     if not ward.empty and not DISTRICT_PREFIX.match(text):
         return _former_wards(ward)
     district = units[units["district_key"] == key(DISTRICT_PREFIX.sub("", text))]
@@ -121,6 +153,9 @@ def resolve_area(raw: str) -> Match:
         old_name, codes = former
         names = ", ".join(index.name(c) for c in codes if c in index.wards.index)
         return Match(problem="legacy_area", hint=f"{old_name} → {names}" if names else old_name)
+    typed = WARD_PREFIX.match(bare_area(raw))
+    if typed and (other := index.by_short.get(key(typed.group("name")))):
+        return Match(problem="ward_type", hint=index.name(other))  # 'Phường Phong Điền' is Xã Phong Điền
     return Match(problem="unknown_area")
 
 
@@ -183,7 +218,7 @@ def resolve_pillar(raw: str) -> Match:
 
 def resolve_task(raw: str, known: set[int]) -> Match:
     """A task number of Appendix II ('12', 'NV12', 'Nhiệm vụ 12')."""
-    m = re.fullmatch(r"(?:nv|nhiem vu|task|so)?\s*\.?\s*(\d{1,3})(?:\.0+)?", fold(raw).strip())
+    m = re.fullmatch(r"(?:nv|nhiem vu|nhiem vu so|task|so)?\s*[.:#-]?\s*(\d{1,3})(?:\.0+|\.)?", fold(raw).strip())
     if not m or int(m.group(1)) not in known:
         return Match(problem="unknown_task")
     return Match(int(m.group(1)))

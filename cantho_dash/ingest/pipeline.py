@@ -98,7 +98,8 @@ def context(engine: Engine) -> Context:
 
 @lru_cache(maxsize=8)
 def _context(engine: Engine, version: int) -> Context:
-    return Context(lambda: service.indicator_catalog(engine), lambda: set(queries.tasks(engine)["task_no"]))
+    return Context(lambda: service.indicator_catalog(engine), lambda: set(queries.tasks(engine)["task_no"]),
+                   lambda: queries.target_labels(engine))
 
 
 def _duplicate(engine: Engine, sha256: str) -> dict | None:
@@ -188,18 +189,33 @@ def check(engine: Engine, data: bytes, filename: str | None = None, kind: str | 
     staged = stage.stage(data, context(engine), kind, progress)
     checked = Checked(staged, name, sha256, data, data_version=version)
     if staged.ok:
-        checked.counts, checked.top_changes = _diff(engine, staged.kind, staged.rows_to_commit)
+        checked.counts, checked.top_changes = _diff_parts(engine, staged)
         if preview_status:
-            checked.status_changes = _status_changes(engine, staged.kind, staged.rows_to_commit,
-                                                     as_of or config.default_as_of())
+            checked.status_changes = pd.concat(
+                [_status_changes(engine, part.kind, part.rows_to_commit, as_of or config.default_as_of())
+                 for part in staged.each], ignore_index=True)
     return checked
+
+
+def _diff_parts(engine: Engine, staged: Staged) -> tuple[dict, pd.DataFrame | None]:
+    """The new/changed/unchanged counts of every kind of an upload, summed, and the biggest changes
+    of its first kind."""
+    counts, tops = {"new": 0, "changed": 0, "unchanged": 0}, []
+    for part in staged.each:
+        found, top = _diff(engine, part.kind, part.rows_to_commit)
+        counts = {k: counts[k] + found.get(k, 0) for k in counts}
+        tops.append(top)
+    return counts, tops[0]
+
+
+ARCHIVE_EXTENSIONS = ("csv", "xlsx", "xls", "ods", "html")
 
 
 def archive(data: bytes, sha256: str, file_type: str) -> str:
     """Keep the raw bytes under the upload folder, named by their SHA-256; returns the path."""
     folder = config.settings().upload_dir
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{sha256}.{'xlsx' if file_type == 'xlsx' else 'csv'}"
+    path = folder / f"{sha256}.{file_type if file_type in ARCHIVE_EXTENSIONS else 'csv'}"
     if not path.exists():
         partial = path.with_suffix(".partial")
         partial.write_bytes(data)
@@ -207,11 +223,12 @@ def archive(data: bytes, sha256: str, file_type: str) -> str:
     return str(path)
 
 
-def _store(conn, kind: str, rows, *, user: str, filename: str, sha256: str, counts: dict) -> int:
-    """The audit row and the rows of one upload, inside the caller's transaction."""
-    upload_id = record_upload(conn, kind=kind, user=user, rows_total=len(rows), filename=filename,
-                              sha256=sha256, counts=counts)
-    db.bulk_insert(conn, kind, with_upload_id(rows, upload_id))
+def _store(conn, staged: Staged, *, user: str, filename: str, sha256: str, counts: dict) -> int:
+    """The audit row and the rows of one upload (every kind it holds), inside the caller's transaction."""
+    upload_id = record_upload(conn, kind=staged.kind, user=user, rows_total=sum(len(p.rows_to_commit) for p in staged.each),
+                              filename=filename, sha256=sha256, counts=counts)
+    for part in staged.each:
+        db.bulk_insert(conn, part.kind, with_upload_id(part.rows_to_commit, upload_id))
     return upload_id
 
 
@@ -221,17 +238,16 @@ def commit(engine: Engine, checked: Checked, user: str) -> int:
         raise DuplicateUpload(checked.duplicate_of)
     if not checked.staged.ok:
         raise Rejected(checked.problems)
-    kind, rows = checked.staged.kind, checked.staged.rows_to_commit
     with db.WRITE_LOCK:
         first = _duplicate(engine, checked.sha256)  # another session may have committed it meanwhile
         if first:
             raise DuplicateUpload(first)
         counts = checked.counts
         if counts is None or queries.data_version(engine) != checked.data_version:
-            counts, _ = _diff(engine, kind, rows)  # something was committed since the check
+            counts, _ = _diff_parts(engine, checked.staged)  # something was committed since the check
         archived = _WORKERS.submit(archive, checked.data, checked.sha256, checked.staged.table.file_type)
         with engine.begin() as conn:
-            upload_id = _store(conn, kind, rows, user=user, filename=checked.filename, sha256=checked.sha256,
+            upload_id = _store(conn, checked.staged, user=user, filename=checked.filename, sha256=checked.sha256,
                                counts=counts)
             archived.result()  # the file is kept before the rows are: an archive never lacks a commit
     checked.upload_id = upload_id
@@ -242,15 +258,12 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
                 path: Path | None = None) -> Checked:
     """Check and commit in one go: the command line's import, and what bench/ingest.py times.
 
-    On a DuckDB store the upload is staged in the store's own connection, inside the transaction
-    that commits it, so that committing is one insert ... select; a rejected upload rolls back
-    and leaves nothing. Raises Rejected or DuplicateUpload; returns the Checked with its upload_id.
+    On a DuckDB store an upload of one table is staged in the store's own connection, inside the
+    transaction that commits it, so that committing is one insert ... select; a rejected upload
+    rolls back and leaves nothing. Raises Rejected or DuplicateUpload; returns the Checked with its
+    upload_id.
     """
     name = safe_filename(filename)
-    if not db.is_duckdb(engine):
-        checked = check(engine, data, filename, kind, preview_status=False)
-        commit(engine, checked, user)
-        return checked
     limit = config.settings().max_upload_mb
     if len(data) > limit * 1024 * 1024:
         raise Rejected(report.file_problem("too_large", str(limit)))
@@ -258,10 +271,33 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
     hashing = _WORKERS.submit(lambda: hashlib.sha256(data).hexdigest())
     checks = context(engine)
     _WORKERS.submit(lambda: checks.indicator_codes)
+    try:
+        with stage.reading(data, checks, kind, source=path) as (tables, book, work):
+            if not db.is_duckdb(engine) or len(tables) != 1:
+                parts = [stage.stage_table(t, data, checks, work) for t in tables]
+                staged = parts[0] if len(parts) == 1 else stage.Staged(
+                    ",".join(p.kind for p in parts), rows=sum(p.rows for p in parts), table=parts[0].table,
+                    parts=parts, problems=pd.concat([p.problems for p in parts], ignore_index=True))
+                staged.book = book
+                checked = Checked(staged, name, hashing.result(), data, data_version=queries.data_version(engine))
+                if staged.ok:
+                    checked.counts, _ = _diff_parts(engine, staged)
+                commit(engine, checked, user)
+                return checked
+            checked = _import_in_store(engine, tables[0], data, checks, work, name, user, hashing)
+            checked.staged.book = book
+            return checked
+    except FileProblem as problem:
+        raise Rejected(stage.file_problem(problem, kind).problems) from None
+
+
+def _import_in_store(engine: Engine, table, data: bytes, checks, work: Path, name: str, user: str,
+                     hashing: Future) -> Checked:
+    """One table staged in the DuckDB store's own connection and committed by insert ... select."""
     with db.WRITE_LOCK, engine.connect() as conn:
         duck = db.native(conn)
         try:
-            with stage.session(data, checks, kind, source=path, duck=duck) as session:
+            with stage.table_session(table, data, checks, work, duck=duck) as session:
                 sha256 = hashing.result()
                 first = _duplicate(engine, sha256)
                 if first:
@@ -271,17 +307,16 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
                 verdict: Future = Future()
                 writing = _WORKERS.submit(_write_staged, conn, session.kind, len(frame), name, sha256, user,
                                           verdict)
+                failed = None
                 try:
                     failed = stage.failures(session, frame)
                 finally:
-                    verdict.set_result(len(frame) > 0 and "failed" in locals() and failed.empty)
+                    verdict.set_result(len(frame) > 0 and failed is not None and failed.empty)
                 upload_id, counts = writing.result()  # the connection is free again
                 staged = stage.outcome(session, frame, failed)
                 if not staged.problems.empty:
                     raise Rejected(staged.problems)
                 archive(data, sha256, session.table.file_type)
-        except FileProblem as problem:
-            raise Rejected(stage.file_problem(problem, kind).problems) from None
         finally:
             duck.commit()  # the staging tables' removal
     checked = Checked(staged, name, sha256, data, counts=counts)

@@ -1,44 +1,43 @@
-"""Read what analysts have: CSV or Excel made on Windows, in any of the encodings they save in.
+"""Read what analysts have: CSV made on Windows in any of the encodings they save in, Excel
+(.xlsx, .xls), LibreOffice (.ods), and an HTML table saved as .xls.
 
-The result is a UTF-8 CSV that DuckDB can read, where record n after the header is line
-header_line + n of the file as the analyst sees it in Excel. A well-formed UTF-8 file is read
-where it is; anything else (UTF-16, Windows-1258, NFD text, blank lines, ragged rows, .xlsx) is
-rewritten once, record for record.
+Each kind of figures in the file becomes a Table: a UTF-8 CSV that DuckDB reads. A large plain
+UTF-8 CSV in a template's layout is read where it is, record n after the header being line
+header_line + n. Everything else goes through the sheets: the layout is found (book.py), the
+rows become long records in the kind's column order, and each record keeps the sheet, line and
+column it came from (Table.origins).
 """
 from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
 import numpy as np
 
-from .kinds import Kind, detect
+from . import workbook
+from .book import Book, Origins, SheetTable, Vocabulary, read_sheets
+from .kinds import Kind
+from .layout import HEADER_SEARCH_ROWS, find, may_be_header
+from .problems import FileProblem
+from .records import classify
+from .workbook import Sheet
 
 DELIMITERS = (",", ";", "\t")
-HEADER_SEARCH_ROWS = 15
+FAST_BYTES = 2_000_000       # a plain CSV larger than this is read by DuckDB where it lies
 SUPPORTED_ENCODINGS = "UTF-8, UTF-8 BOM, UTF-16 (Excel “Unicode Text”), Windows-1258"
 # What Vietnamese text in Windows-1258 decodes to; anything else means another encoding.
 _VIETNAMESE = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư\u0300\u0301\u0303\u0309\u0323"
                   "–—‘’“”…•°±×÷€«»·")
-
-
-class FileProblem(Exception):
-    """The file as a whole cannot be read; code names the reason (see report.MESSAGES)."""
-
-    def __init__(self, code: str, hint: str = "", rows: list[dict] | None = None):
-        super().__init__(code)
-        self.code, self.hint, self.rows = code, hint, rows   # rows: line, column, value of each place
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+__all__ = ["FileProblem", "Table", "read_book", "decode", "sniff_type"]
 
 
 @dataclass
 class Table:
-    """A file made ready for DuckDB."""
+    """One kind's rows made ready for DuckDB."""
 
     path: Path                 # a UTF-8 CSV
     delimiter: str
@@ -47,11 +46,12 @@ class Table:
     headers: list[str]         # the header cells, NFC
     kind: Kind
     columns: dict[int, str]    # position -> canonical name
-    file_type: str             # csv | xlsx
+    file_type: str             # csv | xlsx | xls | ods | html
     encoding: str
     rewritten: bool = False
     ignored: list[str] = field(default_factory=list)   # headers of columns that are left out
     number_column: str | None = None                    # set when read_csv parses the numbers itself
+    origins: Origins | None = None                      # where each record came from (None: line = header_line + n)
 
     @property
     def width(self) -> int:
@@ -71,11 +71,17 @@ class Table:
 
 
 def sniff_type(data: bytes) -> str:
-    """csv, xlsx or xls (the old binary Excel), by content, never by the file name."""
+    """csv, xlsx, ods, xls, html, encrypted (a password-protected workbook) or xml2003, by content,
+    never by the file name."""
     if data[:4] == b"PK\x03\x04":
-        return "xlsx"
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return "xls"
+        return "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] else "xlsx"
+    if data[:8] == _OLE:
+        return "encrypted" if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20] else "xls"
+    head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        return "xml2003"
+    if head.startswith(b"<") and b"<table" in head:
+        return "html"
     return "csv"
 
 
@@ -108,6 +114,13 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+def _decode(data: bytes) -> tuple[str, str]:
+    try:
+        return decode(data)
+    except UnicodeDecodeError:
+        raise FileProblem("encoding", SUPPORTED_ENCODINGS) from None
+
+
 def nfc_text(text: str) -> tuple[str, bool]:
     """(text in NFC, whether it already was)."""
     if unicodedata.is_normalized("NFC", text):
@@ -115,84 +128,38 @@ def nfc_text(text: str) -> tuple[str, bool]:
     return unicodedata.normalize("NFC", text), False
 
 
-def _trim(row: list[str]) -> list[str]:
-    while row and not str(row[-1]).strip():
-        row = row[:-1]
-    return row
-
-
-def find_header(rows: list[list[str]], kind: Kind | None) -> tuple[int, Kind] | None:
-    """(index of the header row, its kind) among the first rows, or None."""
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        cells = [unicodedata.normalize("NFC", str(c)).strip() for c in row]
-        found = kind if kind and kind.matches(cells) else (None if kind else detect(cells))
-        if found:
-            return i, found
-    return None
-
-
-def _sniff(text: str, kind: Kind | None) -> tuple[str, int, Kind, list[str]]:
-    """The delimiter, header row index, kind and header cells of a text table."""
-    head = text[:65536]
-    best = None
-    for delimiter in DELIMITERS:
-        rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
-        found = find_header(rows, kind)
-        if found:
-            i, k = found
-            headers = _trim([unicodedata.normalize("NFC", c).strip() for c in rows[i]])
-            score = (len(k.header_map(headers)), len(headers))
-            if best is None or score > best[0]:
-                best = (score, delimiter, i, k, headers)
-    if best is None:
-        raise FileProblem("no_header")
-    return best[1], best[2], best[3], best[4]
-
-
-
-
-def _columns(kind: Kind, headers: list[str]) -> dict[int, str]:
-    """The kind's columns among the headers; a column named twice is refused (which one holds the data?)."""
-    twice = kind.repeated(headers)
-    if twice:
-        raise FileProblem("duplicate_column", twice)
-    return kind.header_map(headers)
-
-
-def read_text(data: bytes, workdir: Path, kind: Kind | None = None, force_rewrite: bool = False,
-              source: Path | None = None) -> Table:
-    """A CSV/TSV file in any supported encoding, ready for DuckDB (rewritten when it must be).
-    source: where data already lies on disk, so that a plain file is read in place."""
-    head_text, encoding = decode(data[:65536]) if _utf8_prefix_ok(data) else decode(data)
-    head_text, _ = nfc_text(head_text)
-    delimiter, header_index, found, headers = _sniff(head_text, kind)
-    columns = _columns(found, headers)
-    table = Table(path=workdir / "source.csv", delimiter=delimiter, skip=header_index + 1,
-                  header_line=header_index + 1, headers=headers, kind=found, columns=columns, file_type="csv",
-                  encoding=encoding, ignored=[h for i, h in enumerate(headers) if i not in columns and h])
-    if not force_rewrite and encoding in ("utf-8", "utf-8-sig") and _plain_utf8(data, head_text, header_index):
-        if source:
-            table.path = source
-        else:
-            table.path.write_bytes(data)
-        return table
-    text, encoding = decode(data)
-    text, _ = nfc_text(text)
-    table.encoding = encoding
-    return rewrite(table, _records(text, delimiter), skip_records=header_index + 1)
-
-
 def _records(text: str, delimiter: str):
     """The records of a text table; a quote that is never closed (or stray inside a cell) is refused
     with its line, instead of swallowing the rows after it into one cell."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
     try:
         for record in reader:
-            yield record
+            yield [workbook.cell_text(c) for c in record]
             start = reader.line_num + 1
     except csv.Error:
         raise FileProblem("bad_quote", rows=[{"line": start, "column": "", "value": ""}]) from None
+
+
+def _head_rows(text: str, delimiter: str) -> list[list[str]]:
+    try:
+        return [[unicodedata.normalize("NFC", c) for c in r] for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error:
+        return []
+
+
+def _delimiter(head: str, vocabulary: Vocabulary, kind: Kind | None):
+    """The delimiter whose rows show the best-understood header, and that header's layout."""
+    best = None
+    for delimiter in DELIMITERS:
+        rows = _head_rows(head, delimiter)
+        if not any(may_be_header(row) for row in rows[:HEADER_SEARCH_ROWS]):
+            continue
+        found = find(rows, vocabulary.indicator_of, lambda r: None, kind)
+        score = getattr(found, "score", -1)
+        if found is not None and (best is None or score > best[0]):
+            best = (score, delimiter, found)
+    return (best[1], best[2]) if best else (";", None)
 
 
 def _utf8_prefix_ok(data: bytes) -> bool:
@@ -204,22 +171,6 @@ def _utf8_prefix_ok(data: bytes) -> bool:
         return True
     except UnicodeDecodeError as exc:  # a character cut at the 64 KB boundary is fine
         return exc.start > 65536 - 4
-
-
-def _plain_utf8(data: bytes, head_text: str, header_index: int) -> bool:
-    """Whether DuckDB can read the bytes as they are: NFC UTF-8, and no quoted line break before
-    the header. (Blank lines, which DuckDB skips, are caught by counting records after the load.)"""
-    header_lines = head_text.split("\n", header_index + 1)[:header_index + 1]
-    if '"' in "".join(header_lines):
-        return False
-    end = header_end(data, header_index)
-    body = np.frombuffer(data, np.uint8, offset=min(end, len(data)))
-    if body.size == 0 or body.max() < 128:   # ASCII after the header (read with the head already)
-        return True
-    try:
-        return unicodedata.is_normalized("NFC", data[end:].decode("utf-8"))
-    except UnicodeDecodeError:
-        return False
 
 
 def header_end(data: bytes, header_index: int) -> int:
@@ -238,100 +189,96 @@ def expected_records(data: bytes, header_index: int) -> int:
     return data.count(b"\n", header_end(data, header_index)) + (1 if body and not data.endswith(b"\n") else 0)
 
 
-def rewrite(table: Table, records, skip_records: int) -> Table:
-    """Write the records after the header as a plain UTF-8 CSV, one record per line of the original.
+def _plain_utf8(data: bytes, head_text: str, header_index: int) -> bool:
+    """Whether DuckDB can read the bytes as they are: NFC UTF-8, and no quoted line break before
+    the header. (Blank lines, which DuckDB skips, are caught by counting records after the load.)"""
+    header_lines = head_text.split("\n", header_index + 1)[:header_index + 1]
+    if '"' in "".join(header_lines):
+        return False
+    end = header_end(data, header_index)
+    body = np.frombuffer(data, np.uint8, offset=min(end, len(data)))
+    if body.size == 0 or body.max() < 128:
+        return True
+    try:
+        return unicodedata.is_normalized("NFC", data[end:].decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
 
-    Blank lines stay as empty records (so that numbering holds); short rows are padded. A row with
-    something in cells past the header's width is refused (FileProblem 'extra_cells', with the lines):
-    in a comma-separated file that is most often an unquoted decimal comma, and dropping it would
-    lose a digit.
-    """
-    rows = []
-    for n, record in enumerate(records):
-        if n < skip_records:
-            continue
-        rows.append(record)
-    while rows and not any(str(c).strip() for c in rows[-1]):
-        rows.pop()
-    width = table.width
-    extra = [{"line": table.header_line + 1 + n, "column": _column_letter(width + 1),
-              "value": table.delimiter.join(str(c) for c in record[width:])}
-             for n, record in enumerate(rows) if any(str(c).strip() for c in record[width:])]
-    if extra:
-        raise FileProblem("extra_cells", rows=extra)
-    with open(table.path, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
-        for record in rows:
-            cells = [str(c).replace("\r\n", "\n").replace("\r", "\n") for c in record][:width]  # Alt+Enter in a cell
-            writer.writerow(cells + [""] * (width - len(cells)))
-    table.delimiter, table.skip, table.rewritten = ";", 0, True
+
+def _fast_table(data: bytes, workdir: Path, vocabulary: Vocabulary, kind: Kind | None,
+                source: Path | None) -> Table | None:
+    """A large plain UTF-8 CSV in a template's layout, read by DuckDB in place; None for any other."""
+    if len(data) <= FAST_BYTES or not _utf8_prefix_ok(data):
+        return None
+    head = unicodedata.normalize("NFC", data[:65536].decode("utf-8", "ignore").removeprefix("\ufeff"))
+    delimiter, found = _delimiter(head, vocabulary, kind)
+    if found is None or getattr(found, "form", "") != "long" or found.missing or found.group:
+        return None
+    if found.kind.repeated(found.headers):
+        return None
+    number = [i for i, n in found.columns.items() if n in ("value", "score", "status", "target_value")]
+    tail = _head_rows(data[-16384:].decode("utf-8", "ignore"), delimiter)[1:][-200:]
+    body = _head_rows(head, delimiter)[found.header_index + 1:-1][:200]
+    if any(classify(row, number, n < 2, False, vocabulary.known) not in ("data", "blank")
+           for n, row in enumerate(body)) or any(classify(row, number, False, False, vocabulary.known)
+                                                 not in ("data", "blank") for row in tail):
+        return None
+    if not _plain_utf8(data, head, found.header_index):
+        return None
+    headers = [c.strip() for c in found.headers]
+    while headers and not headers[-1]:
+        headers.pop()
+    table = Table(path=source or workdir / "source.csv", delimiter=delimiter, skip=found.header_index + 1,
+                  header_line=found.header_index + 1, headers=headers, kind=found.kind, columns=found.columns,
+                  file_type="csv", encoding="utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8",
+                  ignored=[h for i, h in enumerate(headers) if i not in found.columns and h])
+    if source is None:
+        table.path.write_bytes(data)
     return table
 
 
-def _column_letter(number: int) -> str:
-    """Excel's name of a column: 1 -> A, 27 -> AA."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+def _write(sheet_table: SheetTable, workdir: Path, file_type: str, encoding: str) -> Table:
+    """A kind's records as the CSV DuckDB reads: the kind's columns in order, one record a line."""
+    kind = sheet_table.kind
+    path = workdir / f"{kind.name}.csv"
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
+        for record in sheet_table.records:
+            writer.writerow([c.replace("\r\n", "\n").replace("\r", "\n") for c in record])
+    columns = {i: c.name for i, c in enumerate(kind.columns)}
+    return Table(path=path, delimiter=";", skip=0, header_line=sheet_table.header_line,
+                 headers=[c.header_vi for c in kind.columns], kind=kind, columns=columns, file_type=file_type,
+                 encoding=encoding, rewritten=True, ignored=sheet_table.ignored, origins=sheet_table.origins)
 
 
-def _excel_text(value, number_format: str) -> str:
-    """An Excel cell as the text an analyst would type: numbers with a decimal comma, dates as ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, (int, float)):
-        if "%" in (number_format or ""):
-            return f"{value * 100:.12g}".replace(".", ",") + "%"
-        return f"{value:.15g}".replace(".", ",")
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    return unicodedata.normalize("NFC", str(value))
+def _text_sheets(data: bytes, vocabulary: Vocabulary, kind: Kind | None) -> tuple[list[Sheet], str, str]:
+    text, encoding = _decode(data)
+    text, _ = nfc_text(text)
+    delimiter, _found = _delimiter(text[:65536], vocabulary, kind)
+    rows = list(_records(text, delimiter))
+    return [Sheet("", rows)], encoding, delimiter
 
 
-def read_xlsx(data: bytes, workdir: Path, kind: Kind | None = None) -> Table:
-    """The first sheet of an .xlsx workbook with a known header and data under it, ready for DuckDB."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise FileProblem("bad_xlsx") from None
-    try:
-        candidates = []
-        for sheet in book.worksheets:
-            rows = [[_excel_text(c.value, getattr(c, "number_format", "")) for c in row]
-                    for row in sheet.iter_rows()]
-            found = find_header(rows, kind)
-            if found:
-                has_data = any(any(str(v).strip() for v in row) for row in rows[found[0] + 1:])
-                candidates.append((not has_data, len(candidates), rows, found))
-    finally:
-        book.close()
-    if not candidates:
-        raise FileProblem("no_header")
-    _, _, rows, (i, k) = min(candidates, key=lambda c: (c[0], c[1]))  # the first sheet that holds data
-    headers = _trim([c.strip() for c in rows[i]])
-    columns = _columns(k, headers)
-    table = Table(path=workdir / "source.csv", delimiter=",", skip=0, header_line=i + 1, headers=headers,
-                  kind=k, columns=columns, file_type="xlsx", encoding="xlsx",
-                  ignored=[h for j, h in enumerate(headers) if j not in columns and h])
-    return rewrite(table, rows, skip_records=i + 1)
-
-
-def read_table(data: bytes, workdir: Path, kind: Kind | None = None, force_rewrite: bool = False,
-               source: Path | None = None) -> Table:
-    """Any supported file, ready for DuckDB; raises FileProblem for what cannot be read."""
-    if not data.strip():
+def read_book(data: bytes, workdir: Path, vocabulary: Vocabulary, kind: Kind | None = None,
+              force_rewrite: bool = False, source: Path | None = None) -> tuple[list[Table], Book]:
+    """Every table of a file, ready for DuckDB, with what was read and left out; raises FileProblem."""
+    if not data[:4096].strip() and not data.strip():
         raise FileProblem("empty")
     file_type = sniff_type(data)
-    if file_type == "xls":
-        raise FileProblem("xls_legacy")
-    if file_type == "xlsx":
-        return read_xlsx(data, workdir, kind)
-    return read_text(data, workdir, kind, force_rewrite, source)
+    if file_type in ("encrypted", "xml2003"):
+        raise FileProblem("password" if file_type == "encrypted" else "xml2003")
+    delimiter = None
+    if file_type in ("xlsx", "xls", "ods"):
+        sheets = {"xlsx": workbook.read_xlsx, "xls": workbook.read_xls, "ods": workbook.read_ods}[file_type](data)
+        encoding = file_type
+    elif file_type == "html":
+        text, _ = _decode(data)
+        sheets, encoding = workbook.read_html(nfc_text(text)[0]), "html"
+    else:
+        fast = None if force_rewrite else _fast_table(data, workdir, vocabulary, kind, source)
+        if fast is not None:
+            book = Book(used=[("", fast.kind.name, "long")])
+            return [fast], book
+        sheets, encoding, delimiter = _text_sheets(data, vocabulary, kind)
+    book = read_sheets(sheets, vocabulary, kind, text_width=delimiter is not None)
+    return [_write(t, workdir, file_type, encoding) for t in book.tables.values()], book

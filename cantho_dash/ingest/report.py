@@ -15,9 +15,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty": ("Tệp rỗng.", "The file is empty."),
     "encoding": (f"Không đọc được bảng mã của tệp. Bảng mã được nhận: {SUPPORTED_ENCODINGS}.",
                  f"The file's encoding is not supported. Accepted encodings: {SUPPORTED_ENCODINGS}."),
-    "xls_legacy": ("Tệp Excel 97-2003 (.xls) không được nhận; hãy lưu lại dưới dạng .xlsx hoặc CSV.",
-                   "Excel 97-2003 files (.xls) are not accepted; save the file as .xlsx or CSV."),
-    "bad_xlsx": ("Không mở được tệp Excel.", "The Excel file cannot be opened."),
+    "bad_xlsx": ("Không mở được tệp Excel (hoặc LibreOffice): tệp hỏng hoặc không phải bảng tính.",
+                 "The Excel file cannot be opened (or the LibreOffice file): it is damaged, or not a spreadsheet."),
+    "bad_xls": ("Không mở được tệp Excel 97-2003 (.xls); hãy mở trong Excel và lưu lại dưới dạng .xlsx.",
+                "The Excel 97-2003 file (.xls) cannot be opened; open it in Excel and save it as .xlsx."),
+    "password": ("Tệp được bảo vệ bằng mật khẩu; hãy lưu lại tệp không đặt mật khẩu rồi tải lên.",
+                 "The file is protected by a password; save it without one and upload it again."),
+    "xml2003": ("Tệp là bảng tính XML 2003 của Excel; hãy mở trong Excel và lưu lại dưới dạng .xlsx.",
+                "The file is an Excel 2003 XML spreadsheet; open it in Excel and save it as .xlsx."),
+    "unpacks_too_large": ("Tệp nén bung ra {hint} MB, quá giới hạn 300 MB (có thể là tệp độc hại); không đọc.",
+                          "The file unpacks to {hint} MB, over the 300 MB limit (possibly a hostile file); not read."),
+    "sheet_too_large": ("Trang tính quá lớn ({hint} ô; tối đa 12 triệu ô, 1.000 cột); xóa các ô thừa xa bên phải "
+                        "hoặc bên dưới bảng.", "The sheet is too large ({hint} cells; at most 12 million cells and "
+                        "1,000 columns); delete stray cells far right of or below the table."),
+    "cell_too_long": ("Một ô dài hơn {hint} ký tự (giới hạn của Excel); không đọc.",
+                      "A cell is longer than {hint} characters (Excel's limit); not read."),
+    "title_periods": ("Tiêu đề ghi nhiều kỳ báo cáo khác nhau ({hint}); bảng không có cột kỳ báo cáo nên không biết "
+                      "số liệu thuộc kỳ nào. Thêm cột “Kỳ báo cáo” hoặc sửa tiêu đề.",
+                      "The title names different periods ({hint}) and the table has no period column, so the "
+                      "period of the figures is unclear. Add a “Kỳ báo cáo” column or correct the title."),
+    "title_lacks_period": ("Bảng không có cột kỳ báo cáo và tiêu đề không ghi kỳ (ví dụ “Kỳ báo cáo: Tháng 10/2026”).",
+                           "The table has no period column and the title names no period "
+                           "(e.g. “Kỳ báo cáo: Tháng 10/2026”)."),
+    "title_former_unit": ("Tiêu đề ghi đơn vị hành chính cũ “{hint}” và bảng không có cột địa bàn; ghi xã, phường "
+                          "hiện nay.", "The title names the former unit “{hint}” and the table has no area column; "
+                          "write today's ward or commune."),
+    "title_lacks_indicator": ("Bảng có các tháng theo cột nhưng không có cột chỉ tiêu, và tiêu đề không ghi mã chỉ tiêu.",
+                              "The table has months as columns but no indicator column, and the title names no "
+                              "indicator code."),
+    "sheet_problems": ("Một số trang tính có vấn đề; không ghi gì.", "Some sheets have problems; nothing was written."),
+    "targets_alone": ("Danh mục chỉ tiêu phải được tải lên riêng, không chung tệp với số liệu.",
+                      "A targets catalog must be uploaded on its own, not in one file with figures."),
+    "more_problems": ("… và {hint} dòng có vấn đề nữa (chỉ liệt kê 1.000 dòng đầu).",
+                      "… and {hint} more rows with problems (only the first 1,000 are listed)."),
     "no_header": ("Không tìm thấy dòng tiêu đề của một mẫu biểu (xem các mẫu tải về trên trang Tải dữ liệu).",
                   "No header row of a known template was found (see the templates on the upload page)."),
     "kind_mismatch": ("Tiêu đề cột không khớp với loại dữ liệu đã chọn: {hint}.",
@@ -45,6 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "(write its 5-digit code, its name, or CT for the whole city)."),
     "legacy_area": ("Đơn vị hành chính cũ (trước 01/7/2025), không còn tồn tại: {hint}.",
                      "A former administrative unit (before 1 July 2025) that no longer exists: {hint}."),
+    "ward_type": ("Không có đơn vị này với loại đó (phường/xã); có phải {hint}?",
+                  "No such unit of that type (phường/xã); did you mean {hint}?"),
     "bad_period": (f"Không đọc được kỳ báo cáo; ghi theo một trong các dạng: {PERIOD_FORMS}.",
                    f"The period cannot be read; write it as one of: {PERIOD_FORMS}."),
     "future_period": ("Kỳ {hint} chưa bắt đầu; không nhận số liệu cho kỳ tương lai.",
@@ -78,21 +110,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_unit": ("Đơn vị tính phải là %, milestone hoặc một đơn vị đếm.", "The unit must be %, milestone or a count unit."),
 }
 
-REPORT_COLUMNS = ["line", "column", "value", "reason_vi", "reason_en"]
-HEADERS_VI = {"line": "Dòng", "column": "Cột", "value": "Giá trị", "reason_vi": "Lý do", "reason_en": "Reason"}
+REPORT_COLUMNS = ["sheet", "line", "column", "value", "reason_vi", "reason_en"]
+HEADERS_VI = {"sheet": "Trang tính", "line": "Dòng", "column": "Cột", "value": "Giá trị", "reason_vi": "Lý do",
+              "reason_en": "Reason"}
+# What a header that was almost understood lacks ('layout_unclear' hints: '<found>_<lacking>:<line>').
+UNCLEAR_FOUND = {"months": ("các tháng theo cột", "months as columns"),
+                 "indicators": ("các chỉ tiêu theo cột", "indicators as columns"),
+                 "scores": ("các trụ cột DTI theo cột (CQS, KTS, XHS, Tổng)", "DTI pillars as columns (CQS, KTS, XHS, Total)")}
+UNCLEAR_LACKING = {"indicator": ("cột chỉ tiêu (Mã chỉ tiêu / Chỉ tiêu)", "an indicator column (Mã chỉ tiêu / Chỉ tiêu)"),
+                   "year": ("năm của các tháng (ghi “Tháng 1/2026”, hoặc năm trong tiêu đề)",
+                            "the year of the months (write “Tháng 1/2026”, or the year in the title)"),
+                   "area": ("cột xã, phường (Địa bàn / Xã, phường)", "a ward column (Địa bàn / Xã, phường)"),
+                   "unit": ("cột đơn vị (Đơn vị)", "a unit column (Đơn vị)")}
 
 
 def message(code: str, hint: str = "") -> tuple[str, str]:
     """(Vietnamese, English) reason for a problem code."""
+    if code == "layout_unclear":
+        shape, line = hint.removeprefix("unclear_").split(":")
+        found, lacking = shape.split("_")
+        return (f"Dòng {line} là dòng tiêu đề có {UNCLEAR_FOUND[found][0]}, nhưng thiếu {UNCLEAR_LACKING[lacking][0]}.",
+                f"Line {line} is a header row with {UNCLEAR_FOUND[found][1]}, but without {UNCLEAR_LACKING[lacking][1]}.")
     vi, en = MESSAGES[code]
     return vi.format(hint=hint), en.format(hint=hint)
 
 
 def file_problem(code: str, hint: str = "", rows: list[dict] | None = None) -> pd.DataFrame:
-    """A report of one problem with the whole file, or (rows: line, column, value) with those rows."""
-    vi, en = message(code, hint)
+    """A report of one problem with the whole file, or (rows: line, column, value) with those rows;
+    a row may carry its own code and hint (one problem per sheet)."""
     found = rows or [{"line": None, "column": "", "value": ""}]
-    return pd.DataFrame([{**row, "reason_vi": vi, "reason_en": en} for row in found], columns=REPORT_COLUMNS)
+    out = []
+    for row in found:
+        vi, en = message(row.get("code") or code, row.get("hint", hint) if row.get("code") else hint)
+        out.append({"sheet": "", **{k: v for k, v in row.items() if k not in ("code", "hint")},
+                    "reason_vi": vi, "reason_en": en})
+    return pd.DataFrame(out, columns=REPORT_COLUMNS)
 
 
 def neutralise(text: object) -> object:
@@ -104,7 +156,9 @@ def neutralise(text: object) -> object:
 
 def to_csv(report: pd.DataFrame) -> bytes:
     """The report as a CSV that Excel opens in Vietnamese (UTF-8 with BOM), formulas neutralised."""
-    safe = report[REPORT_COLUMNS].rename(columns=HEADERS_VI)
+    columns = [c for c in REPORT_COLUMNS if c in report.columns
+               and (c != "sheet" or report[c].fillna("").astype(str).str.strip().any())]
+    safe = report[columns].rename(columns=HEADERS_VI)
     safe = safe.apply(lambda col: col.map(neutralise))
     # CRLF, as Excel writes it; a field holding a CR or LF is then quoted
     return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
@@ -115,6 +169,9 @@ def as_text(report: pd.DataFrame, limit: int | None = 200) -> str:
     lines = []
     for row in report.head(limit).itertuples():
         where = f"dòng/line {int(row.line)}" if pd.notna(row.line) else "tệp/file"
+        sheet = getattr(row, "sheet", "")
+        if isinstance(sheet, str) and sheet:
+            where = f"trang tính/sheet “{sheet}”, {where}"
         column = f", cột/column “{row.column}”" if row.column else ""
         value = f", giá trị/value “{row.value}”" if row.value not in ("", None) and pd.notna(row.value) else ""
         lines.append(f"- {where}{column}{value}: {row.reason_vi} / {row.reason_en}")

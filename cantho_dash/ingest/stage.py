@@ -12,7 +12,6 @@ import re
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -21,10 +20,11 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import db
-from ..i18n import fmt_decimal
-from . import names, report, schemas
+from . import explain, names, report, schemas
+from .book import Book
+from .context import Context
 from .kinds import KINDS
-from .read import FileProblem, Table, expected_records, read_table
+from .read import FileProblem, Table, expected_records, read_book
 
 KINDS_RESOLVED = ("indicator_code", "area", "period", "unit", "pillar", "task_no", "status", "code",
                   "comparator", "deadline", "lead_agency", "coordinating_agencies")  # every map_<column>
@@ -33,53 +33,6 @@ PLAIN_NUMBER = re.compile(r"-?\d+(?:([.,])\d+)?")
 AMBIGUOUS_NUMBER = re.compile(r"-?[1-9]\d{0,2}[.,]\d{3}")
 
 Progress = Callable[[float, str], None]
-
-
-class Context:
-    """What validation checks against: the current catalog, read when first needed."""
-
-    def __init__(self, indicators: Callable[[], pd.DataFrame] | pd.DataFrame,
-                 task_numbers: Callable[[], set[int]] | set[int]):
-        self._indicators, self._task_numbers = indicators, task_numbers
-
-    @cached_property
-    def indicators(self) -> pd.DataFrame:
-        """code, unit, target_code of every series of the catalog."""
-        return self._indicators() if callable(self._indicators) else self._indicators
-
-    @cached_property
-    def task_numbers(self) -> set[int]:
-        """The task numbers of Appendix II."""
-        return self._task_numbers() if callable(self._task_numbers) else self._task_numbers
-
-    @cached_property
-    def indicator_codes(self) -> tuple[set[str], dict[str, list[str]]]:
-        """(every series code, target code -> its part codes)."""
-        parts = self.indicators[self.indicators["code"] != self.indicators["target_code"]]
-        return set(self.indicators["code"]), parts.groupby("target_code")["code"].agg(list).to_dict()
-
-    def resolvers(self, kind: str) -> dict[str, Callable[[str], names.Match]]:
-        """column -> resolver, for the columns of kind that name things."""
-        def indicator(raw: str) -> names.Match:
-            return names.resolve_indicator(raw, *self.indicator_codes)
-
-        return {
-            "observations": {"indicator_code": indicator,
-                             "area": names.resolve_area, "period": names.resolve_period},
-            "unit_scores": {"unit": names.resolve_unit, "period": names.resolve_period,
-                            "pillar": names.resolve_pillar},
-            "task_status": {"task_no": lambda r: names.resolve_task(r, self.task_numbers),
-                            "period": names.resolve_period, "status": names.resolve_task_status},
-            "targets": {"code": names.resolve_target_code, "pillar": _pillar_only,
-                        "comparator": names.resolve_comparator, "deadline": names.resolve_date,
-                        "lead_agency": names.resolve_agency_list,
-                        "coordinating_agencies": names.resolve_agency_list},
-        }[kind]
-
-
-def _pillar_only(raw: str) -> names.Match:
-    match = names.resolve_pillar(raw)
-    return match if match.code != "TONG" else names.Match(problem="unknown_pillar")
 
 
 @dataclass
@@ -91,11 +44,18 @@ class Staged:
     problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=report.REPORT_COLUMNS))
     rows_to_commit: pa.Table | None = None
     table: Table | None = None
+    parts: list["Staged"] = field(default_factory=list)   # one per kind, when the file holds several
+    book: Book | None = None                               # what was read, left out and skipped
+
+    @property
+    def each(self) -> list["Staged"]:
+        """The staged kinds: the parts, or this one."""
+        return self.parts or [self]
 
     @property
     def ok(self) -> bool:
         """Whether the upload can be committed."""
-        return self.problems.empty and self.rows_to_commit is not None
+        return self.problems.empty and all(p.rows_to_commit is not None for p in self.each)
 
 
 @dataclass
@@ -142,7 +102,7 @@ def _plain_decimal(table: Table) -> str | None:
     return separators.pop() if len(separators) == 1 else None
 
 
-def _load_raw(duck, table: Table, data: bytes, workdir: Path) -> Table:
+def _load_raw(duck, table: Table, data: bytes, workdir: Path, context: Context) -> Table:
     """Load the table into 'raw'. Plain numbers are parsed by read_csv; if one is not, the column is
     read as text; a file DuckDB finds irregular is rewritten once and loaded again."""
     decimal = _plain_decimal(table)
@@ -165,7 +125,8 @@ def _load_raw(duck, table: Table, data: bytes, workdir: Path) -> Table:
         break  # DuckDB skipped blank lines, or a quoted cell holds a line break: number the rows in Python
     if table.rewritten:
         raise FileProblem("bad_table")
-    return _load_raw(duck, read_table(data, workdir, table.kind, force_rewrite=True), data, workdir)
+    tables, _ = read_book(data, workdir, context.vocabulary, table.kind, force_rewrite=True)
+    return _load_raw(duck, next(t for t in tables if t.kind == table.kind), data, workdir, context)
 
 
 def _convention(duck, kind: str) -> str | None:
@@ -210,25 +171,30 @@ def _maps(duck, kind: str, context: Context) -> dict[str, dict[str, names.Match]
 @contextmanager
 def session(data: bytes, context: Context, kind: str | None = None, progress: Progress | None = None,
             source: Path | None = None, duck: duckdb.DuckDBPyConnection | None = None) -> Iterator[Session]:
-    """Read, load, resolve and parse an upload into a DuckDB connection: a private in-memory one, or
-    the store's own (so that committing is one insert ... select). Raises FileProblem for a file
-    that cannot be read. What it leaves in the connection is removed on exit."""
+    """Read an upload of one table and stage it (table_session)."""
+    with reading(data, context, kind, source, progress) as (tables, _, work):
+        with table_session(tables[0], data, context, work, progress, duck) as staged:
+            yield staged
+
+
+@contextmanager
+def table_session(table: Table, data: bytes, context: Context, workdir: Path, progress: Progress | None = None,
+                  duck: duckdb.DuckDBPyConnection | None = None) -> Iterator[Session]:
+    """Load, resolve and parse one table of an upload into a DuckDB connection: a private in-memory
+    one, or the store's own (so that committing is one insert ... select). Raises FileProblem for a
+    table that cannot be read. What it leaves in the connection is removed on exit."""
     tell = progress or (lambda share, label: None)
     own = duck is None
     duck = _connect() if own else duck
     try:
-        with tempfile.TemporaryDirectory(prefix="cantho-upload-") as work:
-            duck.execute(db.load_sql("stage_macros"))
-            tell(0.05, "read")
-            table = _load_raw(duck, read_table(data, Path(work), KINDS[kind] if kind else None, source=source),
-                              data, Path(work))
-            tell(0.3, "resolve")
-            conv = None if table.number_column else _convention(duck, table.kind.name)
-            maps = _maps(duck, table.kind.name, context)
-            tell(0.5, "parse")
-            duck.execute(db.load_sql(f"stage_{table.kind.name}"),
-                         {"conv": conv, "typed": table.number_column is not None})
-            duck.execute(db.load_sql(f"staged_{table.kind.name}"))
+        duck.execute(db.load_sql("stage_macros"))
+        table = _load_raw(duck, table, data, workdir, context)
+        tell(0.3, "resolve")
+        conv = None if table.number_column else _convention(duck, table.kind.name)
+        maps = _maps(duck, table.kind.name, context)
+        tell(0.5, "parse")
+        duck.execute(db.load_sql(f"stage_{table.kind.name}"), {"conv": conv, "typed": table.number_column is not None})
+        duck.execute(db.load_sql(f"staged_{table.kind.name}"))
         yield Session(duck, table, conv, maps)
     finally:
         if own:
@@ -240,6 +206,17 @@ def session(data: bytes, context: Context, kind: str | None = None, progress: Pr
                 duck.execute(db.load_sql("stage_cleanup"))
             except duckdb.Error:
                 pass  # an aborted transaction: its rollback takes the staging tables with it
+
+
+@contextmanager
+def reading(data: bytes, context: Context, kind: str | None = None, source: Path | None = None,
+            progress: Progress | None = None) -> Iterator[tuple[list[Table], Book, Path]]:
+    """The tables of an upload in a private folder (removed on exit)."""
+    if progress:
+        progress(0.05, "read")
+    with tempfile.TemporaryDirectory(prefix="cantho-upload-") as work:
+        tables, book = read_book(data, Path(work), context.vocabulary, KINDS[kind] if kind else None, source=source)
+        yield tables, book, Path(work)
 
 
 def validation_frame(session: Session) -> pd.DataFrame:
@@ -266,7 +243,7 @@ def outcome(session: Session, frame: pd.DataFrame, failed: pd.DataFrame) -> Stag
     if len(frame) == 0:
         return Staged(name, problems=report.file_problem("no_rows"), table=table)
     if not failed.empty:
-        return Staged(name, rows=len(frame), table=table, problems=_report(session, frame, failed))
+        return Staged(name, rows=len(frame), table=table, problems=explain.report_rows(session, frame, failed))
     return Staged(name, rows=len(frame), table=table)
 
 
@@ -274,83 +251,34 @@ def file_problem(problem: FileProblem, kind: str | None) -> Staged:
     """A Staged holding the report of a file that cannot be read."""
     if problem.code == "no_header" and kind:
         problem = FileProblem("kind_mismatch", ", ".join(c.header_vi for c in KINDS[kind].columns))
-    return Staged(kind, problems=report.file_problem(problem.code, problem.hint, problem.rows))
+    rows = [{**row, "sheet": row.get("sheet") or problem.sheet} for row in problem.rows] if problem.rows else (
+        [{"sheet": problem.sheet, "line": None, "column": "", "value": ""}] if problem.sheet else None)
+    return Staged(kind, problems=report.file_problem(problem.code, problem.hint, rows))
+
+
+def stage_table(table: Table, data: bytes, context: Context, workdir: Path,
+                progress: Progress | None = None) -> Staged:
+    """Load, resolve, parse and validate one table in a private DuckDB."""
+    with table_session(table, data, context, workdir, progress) as staged_session:
+        staged = validate(staged_session, progress)
+        if staged.problems.empty:
+            staged.rows_to_commit = staged_session.duck.sql(db.load_sql("staged_rows")).to_arrow_table()
+        return staged
 
 
 def stage(data: bytes, context: Context, kind: str | None = None, progress: Progress | None = None,
           source: Path | None = None) -> Staged:
     """Read, resolve, parse and validate an upload in a private DuckDB; never writes to the store.
-    A valid upload's rows come back as an Arrow table, to commit later."""
+    A valid upload's rows come back as Arrow tables (one per kind), to commit later."""
     try:
-        with session(data, context, kind, progress, source) as staged_session:
-            staged = validate(staged_session, progress)
-            if staged.problems.empty:
-                staged.rows_to_commit = staged_session.duck.sql(db.load_sql("staged_rows")).to_arrow_table()
-            return staged
+        with reading(data, context, kind, source, progress) as (tables, book, work):
+            parts = [stage_table(table, data, context, work, progress) for table in tables]
     except FileProblem as problem:
         return file_problem(problem, kind)
-
-
-def _report(session: Session, frame: pd.DataFrame, failed: pd.DataFrame) -> pd.DataFrame:
-    """Turn failed checks into report rows: line, column (as headed in the file), value, reasons."""
-    duck, table, kind = session.duck, session.table, session.kind
-    failed = failed.assign(row_id=frame["row_id"].to_numpy()[failed["position"].to_numpy()])
-    duck.register("failing_row_ids", pd.DataFrame({"row_id": failed["row_id"].unique()}))
-    raw = duck.execute(db.load_sql("failing_rows")).df().set_index("row_id")
-    header_of = {canonical: table.headers[i] for i, canonical in table.columns.items()}
-    order = [c.name for c in table.kind.columns]
-    partners = _duplicate_partners(frame, failed, table)
-    number_problems = _number_problems(duck, failed, raw, session.conv)
-    rows = []
-    for item in failed.itertuples():
-        value = _cell(raw, item.row_id, item.column)
-        code, hint = item.code, ""
-        if code == "unresolved":
-            match = session.maps.get(item.column, {}).get(_raw(raw, item.row_id, item.column), names.Match())
-            code, hint = match.problem or "missing", match.hint
-        elif code == "unread_number":
-            code = "ambiguous_number" if number_problems.get(value) == "ambiguous" else "bad_number"
-        elif code == "duplicate_key":
-            hint = str(partners.get(item.row_id, ""))
-        vi, en = report.message(code, hint)
-        rows.append({"line": table.header_line + 1 + int(item.row_id), "column": header_of.get(item.column, item.column),
-                     "value": value, "reason_vi": vi, "reason_en": en,
-                     "_order": order.index(item.column) if item.column in order else len(order)})
-    out = pd.DataFrame(rows).sort_values(["line", "_order"], kind="stable").drop(columns="_order")
-    return out.reset_index(drop=True)
-
-
-def _raw(raw: pd.DataFrame, row_id: int, column: str):
-    return raw.at[row_id, column] if column in raw.columns else None
-
-
-def _cell(raw: pd.DataFrame, row_id: int, column: str) -> str:
-    """What the analyst wrote in a cell (a number read by read_csv is shown the Vietnamese way)."""
-    value = _raw(raw, row_id, column)
-    if (value is None or pd.isna(value)) and f"{column}_number" in raw.columns:
-        number = raw.at[row_id, f"{column}_number"]
-        return "" if pd.isna(number) else fmt_decimal(number, 6)
-    return "" if value is None or pd.isna(value) else str(value)
-
-
-def _number_problems(duck, failed: pd.DataFrame, raw: pd.DataFrame, conv: str | None) -> dict:
-    """raw text -> 'ambiguous' or 'bad', for the numbers that were not read."""
-    unread = failed[failed["code"] == "unread_number"]
-    texts = {_cell(raw, r.row_id, r.column) for r in unread.itertuples()}
-    if not texts:
-        return {}
-    duck.register("unread_numbers", pd.DataFrame({"number_text": sorted(texts)}))
-    found = duck.execute(db.load_sql("number_problems"), {"conv": conv}).df()
-    return dict(zip(found["number_text"], found["problem"]))
-
-
-def _duplicate_partners(frame: pd.DataFrame, failed: pd.DataFrame, table: Table) -> dict[int, int]:
-    """For each row whose key repeats, the line of another row with that key (the first, or the second)."""
-    rows = failed.loc[failed["code"] == "duplicate_key", "row_id"]
-    if rows.empty:
-        return {}
-    subset = frame[frame["row_id"].isin(rows)]
-    first = subset.groupby("row_key")["row_id"].transform("min")
-    second = subset.groupby("row_key")["row_id"].transform(lambda s: s.nsmallest(2).iloc[-1])
-    partner = first.where(first != subset["row_id"], second)
-    return dict(zip(subset["row_id"], table.header_line + 1 + partner))
+    if len(parts) == 1:
+        parts[0].book = book
+        return parts[0]
+    problems = [p.problems for p in parts if not p.problems.empty]
+    return Staged(",".join(p.kind for p in parts), rows=sum(p.rows for p in parts), table=parts[0].table,
+                  parts=parts, book=book, problems=pd.concat(problems, ignore_index=True) if problems else
+                  pd.DataFrame(columns=report.REPORT_COLUMNS))
