@@ -25,6 +25,7 @@ page = st.navigation([
     st.Page("views/league.py", title=ui.tr("page_league"), icon=":material/leaderboard:"),
     st.Page("views/map.py", title=ui.tr("page_map"), icon=":material/map:"),
     st.Page("views/export.py", title=ui.tr("page_export"), icon=":material/slideshow:"),
+    st.Page("views/unit.py", title=ui.tr("page_unit"), icon=":material/assignment:"),
     st.Page("views/upload.py", title=ui.tr("page_upload"), icon=":material/upload_file:"),
     st.Page("views/uploads.py", title=ui.tr("page_uploads"), icon=":material/history:"),
     st.Page("views/account.py", title=ui.tr("page_account"), icon=":material/account_circle:"),

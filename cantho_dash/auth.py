@@ -72,6 +72,20 @@ def check_password(password: str) -> str:
     return password
 
 
+def check_unit(unit: str | None) -> str | None:
+    """A reporting unit's code (an agency of the catalog that is not a collective, or one of today's
+    wards), or AccountError; None or '' for no unit."""
+    from .scope import unit_names
+
+    code = (unit or "").strip().upper()
+    if not code:
+        return None
+    if code not in unit_names():
+        raise AccountError(f"Không có đơn vị “{unit}” (ghi mã cơ quan trong agencies.csv, hoặc mã 5 số của xã, phường). / "
+                           f"No unit “{unit}” (write an agency code from agencies.csv, or a ward's 5-digit code).")
+    return code
+
+
 @dataclass(frozen=True)
 class Account:
     name: str
@@ -79,6 +93,7 @@ class Account:
     password_hash: str | None      # None: signs in through the city's identity provider (OIDC) only
     created_at: str
     disabled: bool = False
+    unit: str | None = None        # the reporting unit (an agency code or a ward code); None: a city analyst
 
 
 class Accounts:
@@ -118,9 +133,11 @@ class Accounts:
         """The account of that name (any case), or None."""
         return self._load().get(name_key(name))
 
-    def add(self, name: str, role: str, password: str | None) -> Account:
-        """A new account; password None makes an identity-provider (OIDC) account."""
+    def add(self, name: str, role: str, password: str | None, unit: str | None = None) -> Account:
+        """A new account; password None makes an identity-provider (OIDC) account; unit: the
+        reporting unit it belongs to (None: a city analyst, who may write everything)."""
         name = check_name(name)
+        unit = check_unit(unit)
         if role not in ROLES:
             raise AccountError(f"Vai trò phải là một trong {', '.join(ROLES)}. / The role must be one of {', '.join(ROLES)}.")
         digest = _hasher.hash(check_password(password)) if password is not None else None
@@ -130,7 +147,7 @@ class Accounts:
             accounts = self._load()
             if name_key(name) in accounts:
                 raise AccountError(f"Đã có tài khoản {name}. / There is already an account {name}.")
-            accounts[name_key(name)] = account = Account(name, role, digest, now().isoformat(sep=" "))
+            accounts[name_key(name)] = account = Account(name, role, digest, now().isoformat(sep=" "), unit=unit)
             self._save(accounts)
         return account
 
@@ -156,6 +173,9 @@ class Accounts:
 
     def set_password(self, name: str, password: str) -> Account:
         return self._change(name, password_hash=_hasher.hash(check_password(password)))
+
+    def set_unit(self, name: str, unit: str | None) -> Account:
+        return self._change(name, unit=check_unit(unit))
 
     def set_disabled(self, name: str, disabled: bool) -> Account:
         return self._change(name, disabled=disabled)

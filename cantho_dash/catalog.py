@@ -54,6 +54,11 @@ def read_tasks() -> pd.DataFrame:
                         due_date=pd.to_datetime(frame["due_date"].replace("", None)).dt.date)
 
 
+def read_ward_series() -> set[str]:
+    """The series reported by ward as well as city-wide (data/catalog/ward_indicators.csv)."""
+    return set(_read_csv(CATALOG_DIR / "ward_indicators.csv")["code"])
+
+
 def read_agencies() -> pd.DataFrame:
     """Every agency named in the plan, plus the city's other departments."""
     frame = _read_csv(CATALOG_DIR / "agencies.csv")

@@ -38,7 +38,7 @@ CITY_PROFILES = {
 # The digital economy's share of GRDP is only estimated quarterly.
 QUARTERLY = {"KTS-01": [(Period(2026, "Q", 1), 7.6), (Period(2026, "Q", 2), 8.0), (Period(2026, "Q", 3), 8.3)]}
 # Ward-level indicators: online public services, cashless payments, fibre, VNeID, e-health records.
-WARD_INDICATORS = ("CQS-01", "KTS-04", "XHS-02", "XHS-03", "XHS-09")
+WARD_INDICATORS = tuple(sorted(catalog.read_ward_series()))
 DTI_PERIODS = (Period(2025, "Y"), Period(2026, "H", 1))
 DTI_WEIGHTS = {"CQS": 0.4, "KTS": 0.3, "XHS": 0.3}
 OBSERVATION_COLUMNS = ["indicator_code", "area_code", "period", "period_start", "period_end", "value"]

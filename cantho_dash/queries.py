@@ -102,3 +102,14 @@ def latest_upload(engine: Engine) -> dict | None:
     """The newest active upload of figures, or None."""
     frame = _read(engine, "latest_upload")
     return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def reported_keys(engine: Engine, month_start: date, month_end: date) -> set[tuple[str, str]]:
+    """The (series, area) pairs with a figure covering the month."""
+    frame = _read(engine, "reported_keys", month_start=month_start, month_end=month_end)
+    return set(zip(frame["code"], frame["area_code"]))
+
+
+def latest_values(engine: Engine, as_of: date, area: str | None = None) -> pd.DataFrame:
+    """The newest figure of every series and area (or of one area) up to the as-of date."""
+    return _read(engine, "latest_values", dates=("period_end",), as_of=as_of, area=area)

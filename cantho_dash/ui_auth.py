@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from . import auth, config, ui
+from .scope import unit_names
 
 log = logging.getLogger("cantho_dash.auth")
 
@@ -137,6 +138,8 @@ def sidebar_status() -> None:
             st.page_link("views/account.py", label=ui.tr("sign_in"), icon=":material/login:")
         else:
             st.caption(ui.tr("signed_in_as").format(name=account.name, role=_role_label(account.role)))
+            if account.unit:
+                st.caption(ui.tr("unit_of_account").format(unit=unit_names().get(account.unit, account.unit)))
             if st.button(ui.tr("sign_out"), key="sidebar_sign_out", icon=":material/logout:", type="tertiary"):
                 sign_out()
 
@@ -184,8 +187,18 @@ def accounts_table(rows: list[auth.Account]) -> pd.DataFrame:
         ui.tr("col_role"): [_role_label(a.role) for a in rows],
         ui.tr("col_login"): [ui.tr("login_oidc" if a.password_hash is None else "login_password") for a in rows],
         ui.tr("col_state"): [ui.tr("disabled" if a.disabled else "enabled") for a in rows],
+        ui.tr("col_unit_of"): [f"{a.unit} · {unit_names().get(a.unit, '?')}" if a.unit else ui.tr("unit_city")
+                               for a in rows],
         ui.tr("col_created"): [a.created_at for a in rows],
     })
+
+
+def _units() -> list[str | None]:
+    return [None, *unit_names()]
+
+
+def _unit_label(code: str | None) -> str:
+    return ui.tr("unit_city") if code is None else f"{unit_names()[code]} ({code})"
 
 
 def manage_accounts() -> None:
@@ -200,9 +213,10 @@ def manage_accounts() -> None:
         name = name_col.text_input(ui.tr("account_name"), key="new_account_name", max_chars=64)
         new_role = role_col.selectbox(ui.tr("col_role"), auth.ROLES, index=1, format_func=_role_label, key="new_account_role")
         password = st.text_input(ui.tr("password"), type="password", key="new_account_password")
+        unit = st.selectbox(ui.tr("col_unit_of"), _units(), format_func=_unit_label, key="new_account_unit")
         oidc = st.checkbox(ui.tr("oidc_only"), key="new_account_oidc")
         if st.form_submit_button(ui.tr("create"), icon=":material/person_add:"):
-            _change(lambda: store.add(name, new_role, None if oidc else password), name)
+            _change(lambda: store.add(name, new_role, None if oidc else password, unit), name)
             st.rerun()
     if rows:
         st.subheader(ui.tr("change_account"))
@@ -220,6 +234,11 @@ def manage_accounts() -> None:
             if st.button(ui.tr("set_password"), key="apply_password"):
                 _change(lambda: store.set_password(chosen, new), chosen)
                 st.rerun()
+        picked_unit = st.selectbox(ui.tr("col_unit_of"), _units(), index=_units().index(account.unit)
+                                   if account.unit in _units() else 0, format_func=_unit_label, key=f"edit_unit_{chosen}")
+        if st.button(ui.tr("apply_unit"), key="apply_unit"):
+            _change(lambda: store.set_unit(chosen, picked_unit), chosen)
+            st.rerun()
         lock_col, remove_col = st.columns(2)
         if lock_col.button(ui.tr("enable" if account.disabled else "disable"), key="toggle_account"):
             _change(lambda: store.set_disabled(chosen, not account.disabled), chosen)

@@ -63,19 +63,30 @@ def max_upload_mb() -> int:
     return config.settings().max_upload_mb
 
 
-def check(uploaded, kind: str | None) -> pipeline.Checked:
-    """Check an uploaded file once per file (kept in the session), with a progress bar for big ones."""
-    data = uploaded.getvalue()
-    key = ("checked", uploaded.file_id, kind, ui.data_version())
-    if st.session_state.get("checked_key") != key:
+def check(uploaded, kind: str | None, unit: str | None = None) -> pipeline.Checked:
+    """Check an uploaded file once per file (kept in the session), with a progress bar for big ones;
+    unit: the writer's reporting unit, whose rights the rows are checked against."""
+    return _check(uploaded.getvalue(), uploaded.name, kind, unit, uploaded.file_id, "checked")
+
+
+def check_bytes(data: bytes, name: str, kind: str | None, unit: str | None) -> pipeline.Checked:
+    """Check what a unit typed (the CSV it stands for), once per content."""
+    import hashlib
+
+    return _check(data, name, kind, unit, hashlib.sha256(data).hexdigest(), f"checked_{kind}")
+
+
+def _check(data: bytes, name: str, kind: str | None, unit: str | None, identity: str, slot: str) -> pipeline.Checked:
+    key = (slot, identity, kind, unit, ui.data_version())
+    if st.session_state.get(f"{slot}_key") != key:
         bar = st.progress(0.0, text=ui.tr("checking")) if len(data) > BIG_FILE_BYTES else None
         tell = (lambda share, label: bar.progress(share, text=ui.tr("checking"))) if bar else None
         with st.spinner(ui.tr("checking")):
-            checked = pipeline.check(ui.engine(), data, uploaded.name, kind, as_of=ui.as_of(), progress=tell)
+            checked = pipeline.check(ui.engine(), data, name, kind, as_of=ui.as_of(), progress=tell, unit=unit)
         if bar:
             bar.empty()
-        st.session_state["checked_key"], st.session_state["checked"] = key, checked
-    return st.session_state["checked"]
+        st.session_state[f"{slot}_key"], st.session_state[slot] = key, checked
+    return st.session_state[slot]
 
 
 def duplicate_message(checked: pipeline.Checked) -> str:
@@ -95,22 +106,26 @@ def kind_label(kind: str) -> str:
     return " + ".join(ui.tr(f"kind_{k}") for k in str(kind).split(","))
 
 
-def show_problems(checked: pipeline.Checked) -> None:
-    """The rejection: how many problems, each with line, column, value and reason, and the CSV."""
+def show_problems(checked: pipeline.Checked, key: str = "report_csv", rows: dict[int, str] | None = None) -> None:
+    """The rejection: how many problems, each with line, column, value and reason, and the CSV.
+    rows: for typed entries, what each line is about (the problem is shown on its row)."""
     problems = checked.problems
     st.error(ui.tr("rejected").format(n=fmt_number(len(problems), 0, ui.lang())), icon=":material/block:")
     reason = "reason_en" if ui.lang() == "en" else "reason_vi"
     shown = ["sheet"] if problems["sheet"].fillna("").astype(str).str.strip().any() else []
+    if rows is not None:
+        problems = problems.assign(sheet=[rows.get(int(n), "") if pd.notna(n) else "" for n in problems["line"]])
+        shown = ["sheet"]
     table = problems[[*shown, "line", "column", "value", reason]].rename(columns={
-        "sheet": ui.tr("col_sheet"), "line": ui.tr("col_line"), "column": ui.tr("col_column"),
-        "value": ui.tr("col_given"), reason: ui.tr("col_reason")})
+        "sheet": ui.tr("col_row") if rows is not None else ui.tr("col_sheet"), "line": ui.tr("col_line"),
+        "column": ui.tr("col_column"), "value": ui.tr("col_given"), reason: ui.tr("col_reason")})
     st.dataframe(table.head(2000), hide_index=True, width="stretch", column_config={
         ui.tr("col_line"): st.column_config.NumberColumn(width=70, format="%d"),
         ui.tr("col_column"): st.column_config.TextColumn(width=140),
         ui.tr("col_given"): st.column_config.TextColumn(width=180),
         ui.tr("col_reason"): st.column_config.TextColumn(width="large")})
-    st.download_button(ui.tr("download_report"), report.to_csv(problems), file_name="bao_cao_loi.csv",
-                       mime="text/csv", icon=":material/download:", key="report_csv")
+    st.download_button(ui.tr("download_report"), report.to_csv(checked.problems), file_name="bao_cao_loi.csv",
+                       mime="text/csv", icon=":material/download:", key=key)
 
 
 def show_preview(checked: pipeline.Checked) -> None:
@@ -159,8 +174,8 @@ def commit(checked: pipeline.Checked, user: str) -> int:
     """Write the checked upload; the session forgets it, and every page reads the new version."""
     upload_id = pipeline.commit(ui.engine(), checked, user)
     ui.forget_version()
-    st.session_state.pop("checked_key", None)
-    st.session_state.pop("checked", None)
+    for slot in [k for k in st.session_state if str(k).startswith("checked")]:
+        st.session_state.pop(slot, None)
     return upload_id
 
 
@@ -207,10 +222,10 @@ def clear_demo(actor: str) -> int:
     return cleared
 
 
-def roll(upload_id: int, undo: bool, user: str) -> str | None:
+def roll(upload_id: int, undo: bool, user: str, unit: str | None = None) -> str | None:
     """Roll an upload back (or undo that); returns an error message, or None."""
     try:
-        (versions.restore if undo else versions.rollback)(ui.engine(), upload_id, user)
+        (versions.restore if undo else versions.rollback)(ui.engine(), upload_id, user, unit)
     except versions.UploadActionError as exc:
         return str(exc)
     finally:

@@ -15,21 +15,31 @@ def register() -> pd.DataFrame:
 
 
 def compliance_notice() -> None:
-    """Which lead agencies have not reported on last month (late after the 15th, else pending)."""
+    """Who has reported on last month: departments late (after the 15th), partly in, or not yet; and
+    how many wards are complete, partly in, late (the unit page lists every unit)."""
     lang = ui.lang()
     month, deadline = tasks.reporting_month(ui.as_of())
-    frame = ui.call("service", "reporting_compliance", ui.as_of())
+    frame = ui.call("service", "reporting", ui.as_of())
     names = ui.reference("agencies").set_index("code")["name_en" if lang == "en" else "name_vi"]
     heading = ui.tr("compliance").format(month=month.label(lang), deadline=fmt_date(deadline, lang))
-    late = [names.get(c, c) for c in frame.loc[frame["state"] == "late", "agency_code"]]
-    pending = [names.get(c, c) for c in frame.loc[frame["state"] == "pending", "agency_code"]]
+    departments = frame[frame["unit_type"] == "department"]
+    late = [names.get(c, c) for c in departments.loc[departments["state"] == "late", "unit_code"]]
+    pending = [names.get(c, c) for c in departments.loc[departments["state"] == "pending", "unit_code"]]
+    partial = [f"{names.get(r.unit_code, r.unit_code)} ({r.reported}/{r.owed})"
+               for r in departments[departments["state"] == "partial"].itertuples()]
+    wards = frame[frame["unit_type"] == "ward"]["state"].value_counts()
+    ward_line = ui.tr("compliance_wards").format(**{s: int(wards.get(s, 0)) for s in ("reported", "partial", "pending", "late")})
     if late:
         st.error(f"**{heading}** · {ui.tr('compliance_late').format(names='; '.join(late))}", icon=":material/schedule:")
     if pending:
         st.info(f"**{heading}** · {ui.tr('compliance_pending').format(names='; '.join(pending))}",
                 icon=":material/hourglass_top:")
-    if not late and not pending:
+    if partial:
+        st.warning(f"**{heading}** · {ui.tr('compliance_partial').format(names='; '.join(partial))}",
+                   icon=":material/rule:")
+    if not late and not pending and not partial:
         st.success(f"**{heading}** · {ui.tr('compliance_all')}", icon=":material/task_alt:")
+    st.caption(ward_line)
 
 
 def table(frame: pd.DataFrame):

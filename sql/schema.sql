@@ -59,8 +59,12 @@ create table if not exists uploads (
     rows_changed integer,
     rows_unchanged integer,
     is_demo boolean not null,
-    status varchar not null                -- active | rolled_back | cleared
+    status varchar not null,               -- active | rolled_back | cleared
+    unit_code varchar                      -- the writer's reporting unit; null: a city analyst or the system
 );
+
+-- A store made before reporting units kept no unit.
+alter table uploads add column if not exists unit_code varchar;
 
 create table if not exists upload_events (
     id integer primary key,

@@ -1,3 +1,3 @@
-select id, kind, filename, uploaded_by, uploaded_at, is_demo, status
+select id, kind, filename, uploaded_by, uploaded_at, is_demo, status, unit_code
 from uploads
 where id = :id

@@ -19,7 +19,7 @@ uploaded = st.file_uploader(ui.tr("choose_file"), type=ui_ingest.UPLOAD_TYPES, k
 if uploaded is None:
     st.stop()
 
-checked = ui_ingest.check(uploaded, kind)
+checked = ui_ingest.check(uploaded, kind, account.unit)
 if checked.duplicate_of:
     st.info(ui_ingest.duplicate_message(checked), icon=":material/content_copy:")
 elif not checked.ok:

@@ -33,7 +33,7 @@ act, original = st.columns(2)
 undo = upload["status"] == "rolled_back"
 if act.button(ui.tr("restore" if undo else "rollback"), type="primary",
               icon=":material/undo:" if not undo else ":material/redo:", key="roll_button"):
-    error = ui_ingest.roll(upload_id, undo, account.name)
+    error = ui_ingest.roll(upload_id, undo, account.name, account.unit)
     if error:
         st.error(error)
     else:

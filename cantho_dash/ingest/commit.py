@@ -17,13 +17,14 @@ def add_event(conn: Connection, upload_id: int, action: str, actor: str) -> None
 
 
 def record_upload(conn: Connection, *, kind: str, user: str, rows_total: int, filename: str | None = None,
-                  sha256: str | None = None, counts: dict | None = None, is_demo: bool = False) -> int:
+                  sha256: str | None = None, counts: dict | None = None, is_demo: bool = False,
+                  unit: str | None = None) -> int:
     """Create the audit row of a new upload (ids are serialised by db.WRITE_LOCK) and return its id."""
     counts = counts or {}
     upload_id = db.scalar(conn, "insert_upload", kind=kind, filename=filename, sha256=sha256,
                           uploaded_by=user, uploaded_at=now(), rows_total=rows_total, rows_new=counts.get("new"),
                           rows_changed=counts.get("changed"), rows_unchanged=counts.get("unchanged"),
-                          is_demo=is_demo, status="active")
+                          is_demo=is_demo, status="active", unit_code=unit)
     add_event(conn, upload_id, "commit", user)
     return upload_id
 
@@ -70,10 +71,21 @@ def _upload(conn: Connection, upload_id: int) -> dict:
     return found.iloc[0].to_dict()
 
 
-def rollback(engine: Engine, upload_id: int, actor: str) -> None:
-    """Take an upload's rows out of the current values; the values it superseded come back as they were."""
+def _allowed(upload: dict, unit: str | None) -> None:
+    from ..scope import may_roll_back
+
+    if not may_roll_back(unit, upload.get("unit_code") if isinstance(upload.get("unit_code"), str) else None):
+        raise UploadActionError(f"Chỉ đơn vị đã tải lên (hoặc chuyên viên của thành phố) mới hủy hay khôi phục được lần tải "
+                                f"lên {upload['id']}. / Only the unit that uploaded it (or a city analyst) can roll back or "
+                                f"restore upload {upload['id']}.")
+
+
+def rollback(engine: Engine, upload_id: int, actor: str, unit: str | None = None) -> None:
+    """Take an upload's rows out of the current values; the values it superseded come back as they were.
+    unit: the actor's reporting unit (None: a city analyst, who may roll back any upload)."""
     with db.WRITE_LOCK, engine.begin() as conn:
         upload = _upload(conn, upload_id)
+        _allowed(upload, unit)
         if upload["status"] != "active":
             raise UploadActionError(f"Lần tải lên {upload_id} không còn hiệu lực ({upload['status']}). / "
                                     f"Upload {upload_id} is not active ({upload['status']}).")
@@ -84,10 +96,11 @@ def rollback(engine: Engine, upload_id: int, actor: str) -> None:
         add_event(conn, upload_id, "rollback", actor)
 
 
-def restore(engine: Engine, upload_id: int, actor: str) -> None:
+def restore(engine: Engine, upload_id: int, actor: str, unit: str | None = None) -> None:
     """Undo a rollback: the upload's rows are current again where no later upload superseded them."""
     with db.WRITE_LOCK, engine.begin() as conn:
         upload = _upload(conn, upload_id)
+        _allowed(upload, unit)
         if upload["status"] != "rolled_back":
             raise UploadActionError(f"Lần tải lên {upload_id} chưa bị hủy. / Upload {upload_id} was not rolled back.")
         db.execute(conn, "set_upload_status", id=upload_id, status="active")

@@ -43,6 +43,8 @@ def report_rows(session, frame: pd.DataFrame, failed: pd.DataFrame) -> pd.DataFr
             code = "ambiguous_number" if number_problems.get(value) == "ambiguous" else "bad_number"
         elif code == "duplicate_key":
             hint = str(partners.get(item.row_id, ""))
+        elif code == "out_of_scope":
+            hint = f"{item.reason_vi}\x1f{item.reason_en}"
         vi, en = report.message(code, hint)
         sheet, line, label = _place(table, item.row_id, item.column, header_of)
         rows.append({"sheet": sheet, "line": line, "column": label, "value": value, "reason_vi": vi, "reason_en": en,

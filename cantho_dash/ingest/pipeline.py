@@ -69,6 +69,7 @@ class Checked:
     status_changes: pd.DataFrame | None = None
     data_version: int | None = None     # the store's version the counts were taken against
     upload_id: int | None = None        # once committed
+    unit: str | None = None             # the writer's reporting unit (None: a city analyst)
 
     @property
     def kind(self) -> str | None:
@@ -94,6 +95,20 @@ def safe_filename(name: str | None) -> str:
 def context(engine: Engine) -> Context:
     """What uploads are checked against: the current catalog (read again after every commit)."""
     return _context(engine, queries.data_version(engine))
+
+
+def scope(engine: Engine, unit: str | None) -> stage.Scope:
+    """The rights of a writer of that unit (None: a city analyst), against the store's catalog."""
+    return stage.Scope(unit, _duties(engine, queries.data_version(engine)))
+
+
+@lru_cache(maxsize=8)
+def _duties(engine: Engine, version: int):
+    from ..catalog import read_ward_series
+    from ..scope import build_duties
+
+    return build_duties(queries.targets(engine), queries.target_parts(engine), queries.tasks(engine),
+                        queries.agencies(engine), queries.wards(engine), read_ward_series())
 
 
 @lru_cache(maxsize=8)
@@ -174,7 +189,8 @@ def _status_changes(engine: Engine, kind: str, rows, as_of: date) -> pd.DataFram
 
 
 def check(engine: Engine, data: bytes, filename: str | None = None, kind: str | None = None,
-          as_of: date | None = None, progress: Progress | None = None, preview_status: bool = True) -> Checked:
+          as_of: date | None = None, progress: Progress | None = None, preview_status: bool = True,
+          unit: str | None = None) -> Checked:
     """Stage an upload and preview it against the store (counts, biggest changes and, with
     preview_status, the targets whose status would change); writes nothing."""
     name = safe_filename(filename)
@@ -186,8 +202,8 @@ def check(engine: Engine, data: bytes, filename: str | None = None, kind: str | 
     if duplicate:
         return Checked(Staged(duplicate["kind"]), name, sha256, data, duplicate_of=duplicate)
     version = queries.data_version(engine)
-    staged = stage.stage(data, context(engine), kind, progress)
-    checked = Checked(staged, name, sha256, data, data_version=version)
+    staged = stage.stage(data, context(engine), kind, progress, scope=scope(engine, unit))
+    checked = Checked(staged, name, sha256, data, data_version=version, unit=unit)
     if staged.ok:
         checked.counts, checked.top_changes = _diff_parts(engine, staged)
         if preview_status:
@@ -223,10 +239,10 @@ def archive(data: bytes, sha256: str, file_type: str) -> str:
     return str(path)
 
 
-def _store(conn, staged: Staged, *, user: str, filename: str, sha256: str, counts: dict) -> int:
+def _store(conn, staged: Staged, *, user: str, filename: str, sha256: str, counts: dict, unit: str | None = None) -> int:
     """The audit row and the rows of one upload (every kind it holds), inside the caller's transaction."""
     upload_id = record_upload(conn, kind=staged.kind, user=user, rows_total=sum(len(p.rows_to_commit) for p in staged.each),
-                              filename=filename, sha256=sha256, counts=counts)
+                              filename=filename, sha256=sha256, counts=counts, unit=unit)
     for part in staged.each:
         db.bulk_insert(conn, part.kind, with_upload_id(part.rows_to_commit, upload_id))
     return upload_id
@@ -248,14 +264,14 @@ def commit(engine: Engine, checked: Checked, user: str) -> int:
         archived = _WORKERS.submit(archive, checked.data, checked.sha256, checked.staged.table.file_type)
         with engine.begin() as conn:
             upload_id = _store(conn, checked.staged, user=user, filename=checked.filename, sha256=checked.sha256,
-                               counts=counts)
+                               counts=counts, unit=checked.unit)
             archived.result()  # the file is kept before the rows are: an archive never lacks a commit
     checked.upload_id = upload_id
     return upload_id
 
 
 def import_file(engine: Engine, data: bytes, filename: str | None, user: str, kind: str | None = None,
-                path: Path | None = None) -> Checked:
+                path: Path | None = None, unit: str | None = None) -> Checked:
     """Check and commit in one go: the command line's import, and what bench/ingest.py times.
 
     On a DuckDB store an upload of one table is staged in the store's own connection, inside the
@@ -271,20 +287,22 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
     hashing = _WORKERS.submit(lambda: hashlib.sha256(data).hexdigest())
     checks = context(engine)
     _WORKERS.submit(lambda: checks.indicator_codes)
+    rights = scope(engine, unit)
     try:
-        with stage.reading(data, checks, kind, source=path) as (tables, book, work):
+        with stage.reading(data, checks, kind, source=path, scope=rights) as (tables, book, work):
             if not db.is_duckdb(engine) or len(tables) != 1:
-                parts = [stage.stage_table(t, data, checks, work) for t in tables]
+                parts = [stage.stage_table(t, data, checks, work, scope=rights) for t in tables]
                 staged = parts[0] if len(parts) == 1 else stage.Staged(
                     ",".join(p.kind for p in parts), rows=sum(p.rows for p in parts), table=parts[0].table,
                     parts=parts, problems=pd.concat([p.problems for p in parts], ignore_index=True))
                 staged.book = book
-                checked = Checked(staged, name, hashing.result(), data, data_version=queries.data_version(engine))
+                checked = Checked(staged, name, hashing.result(), data, data_version=queries.data_version(engine),
+                                  unit=unit)
                 if staged.ok:
                     checked.counts, _ = _diff_parts(engine, staged)
                 commit(engine, checked, user)
                 return checked
-            checked = _import_in_store(engine, tables[0], data, checks, work, name, user, hashing)
+            checked = _import_in_store(engine, tables[0], data, checks, work, name, user, hashing, rights)
             checked.staged.book = book
             return checked
     except FileProblem as problem:
@@ -292,12 +310,12 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
 
 
 def _import_in_store(engine: Engine, table, data: bytes, checks, work: Path, name: str, user: str,
-                     hashing: Future) -> Checked:
+                     hashing: Future, rights: stage.Scope) -> Checked:
     """One table staged in the DuckDB store's own connection and committed by insert ... select."""
     with db.WRITE_LOCK, engine.connect() as conn:
         duck = db.native(conn)
         try:
-            with stage.table_session(table, data, checks, work, duck=duck) as session:
+            with stage.table_session(table, data, checks, work, duck=duck, scope=rights) as session:
                 sha256 = hashing.result()
                 first = _duplicate(engine, sha256)
                 if first:
@@ -306,7 +324,7 @@ def _import_in_store(engine: Engine, table, data: bytes, checks, work: Path, nam
                 duck.commit()  # the staging tables outlive a rolled-back write, for the report
                 verdict: Future = Future()
                 writing = _WORKERS.submit(_write_staged, conn, session.kind, len(frame), name, sha256, user,
-                                          verdict)
+                                          verdict, rights.unit)
                 failed = None
                 try:
                     failed = stage.failures(session, frame)
@@ -319,19 +337,20 @@ def _import_in_store(engine: Engine, table, data: bytes, checks, work: Path, nam
                 archive(data, sha256, session.table.file_type)
         finally:
             duck.commit()  # the staging tables' removal
-    checked = Checked(staged, name, sha256, data, counts=counts)
+    checked = Checked(staged, name, sha256, data, counts=counts, unit=rights.unit)
     checked.upload_id = upload_id
     return checked
 
 
-def _write_staged(conn, kind: str, rows: int, filename: str, sha256: str, user: str, verdict: Future):
+def _write_staged(conn, kind: str, rows: int, filename: str, sha256: str, user: str, verdict: Future,
+                  unit: str | None = None):
     """In a worker, while pandera checks: compare, write the audit row and insert the staged rows in a
     transaction, then commit it if the verdict is good, else roll it back. (upload id, counts)."""
     transaction = conn.begin()
     try:
         counts, _ = _diff_in(conn, kind, None, top=False)
         upload_id = record_upload(conn, kind=kind, user=user, rows_total=rows, filename=filename,
-                                  sha256=sha256, counts=counts)
+                                  sha256=sha256, counts=counts, unit=unit)
         db.execute(conn, f"insert_staged_{kind}", upload_id=upload_id)
     except Exception:
         transaction.rollback()

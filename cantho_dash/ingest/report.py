@@ -131,6 +131,9 @@ def message(code: str, hint: str = "") -> tuple[str, str]:
         found, lacking = shape.split("_")
         return (f"Dòng {line} là dòng tiêu đề có {UNCLEAR_FOUND[found][0]}, nhưng thiếu {UNCLEAR_LACKING[lacking][0]}.",
                 f"Line {line} is a header row with {UNCLEAR_FOUND[found][1]}, but without {UNCLEAR_LACKING[lacking][1]}.")
+    if code == "out_of_scope":           # the reason itself, in both languages: 'vi\x1fen'
+        vi, _, en = hint.partition("\x1f")
+        return vi[:1].upper() + vi[1:].rstrip(".") + ".", en[:1].upper() + en[1:].rstrip(".") + "."
     vi, en = MESSAGES[code]
     return vi.format(hint=hint), en.format(hint=hint)
 
@@ -178,3 +181,9 @@ def as_text(report: pd.DataFrame, limit: int | None = 200) -> str:
     if limit and len(report) > limit:
         lines.append(f"… {len(report) - limit} vấn đề nữa / more problems")
     return "\n".join(lines)
+
+
+def to_plain_csv(frame: pd.DataFrame) -> bytes:
+    """Any table as a CSV that Excel opens in Vietnamese, text that looks like a formula neutralised."""
+    safe = frame.apply(lambda col: col.map(neutralise))
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

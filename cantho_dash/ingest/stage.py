@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from ..scope import Duties, kind_refusal, out_of_scope
 from .. import db
 from . import explain, names, report, schemas
 from .book import Book
@@ -58,6 +59,14 @@ class Staged:
         return self.problems.empty and all(p.rows_to_commit is not None for p in self.each)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Who writes: a reporting unit's code (None: a city analyst) and the catalog's duties."""
+
+    unit: str | None
+    duties: Duties
+
+
 @dataclass
 class Session:
     """A DuckDB connection holding an upload: table raw as read, table staged as parsed."""
@@ -66,6 +75,8 @@ class Session:
     table: Table
     conv: str | None
     maps: dict[str, dict[str, names.Match]]
+    scope: Scope | None = None
+    scope_rows: pd.DataFrame | None = None      # the keys the unit's rights are checked on
 
     @property
     def kind(self) -> str:
@@ -170,16 +181,17 @@ def _maps(duck, kind: str, context: Context) -> dict[str, dict[str, names.Match]
 
 @contextmanager
 def session(data: bytes, context: Context, kind: str | None = None, progress: Progress | None = None,
-            source: Path | None = None, duck: duckdb.DuckDBPyConnection | None = None) -> Iterator[Session]:
+            source: Path | None = None, duck: duckdb.DuckDBPyConnection | None = None,
+            scope: Scope | None = None) -> Iterator[Session]:
     """Read an upload of one table and stage it (table_session)."""
-    with reading(data, context, kind, source, progress) as (tables, _, work):
-        with table_session(tables[0], data, context, work, progress, duck) as staged:
+    with reading(data, context, kind, source, progress, scope) as (tables, _, work):
+        with table_session(tables[0], data, context, work, progress, duck, scope) as staged:
             yield staged
 
 
 @contextmanager
 def table_session(table: Table, data: bytes, context: Context, workdir: Path, progress: Progress | None = None,
-                  duck: duckdb.DuckDBPyConnection | None = None) -> Iterator[Session]:
+                  duck: duckdb.DuckDBPyConnection | None = None, scope: Scope | None = None) -> Iterator[Session]:
     """Load, resolve and parse one table of an upload into a DuckDB connection: a private in-memory
     one, or the store's own (so that committing is one insert ... select). Raises FileProblem for a
     table that cannot be read. What it leaves in the connection is removed on exit."""
@@ -195,7 +207,7 @@ def table_session(table: Table, data: bytes, context: Context, workdir: Path, pr
         tell(0.5, "parse")
         duck.execute(db.load_sql(f"stage_{table.kind.name}"), {"conv": conv, "typed": table.number_column is not None})
         duck.execute(db.load_sql(f"staged_{table.kind.name}"))
-        yield Session(duck, table, conv, maps)
+        yield Session(duck, table, conv, maps, scope)
     finally:
         if own:
             duck.close()
@@ -210,17 +222,25 @@ def table_session(table: Table, data: bytes, context: Context, workdir: Path, pr
 
 @contextmanager
 def reading(data: bytes, context: Context, kind: str | None = None, source: Path | None = None,
-            progress: Progress | None = None) -> Iterator[tuple[list[Table], Book, Path]]:
-    """The tables of an upload in a private folder (removed on exit)."""
+            progress: Progress | None = None, scope: Scope | None = None) -> Iterator[tuple[list[Table], Book, Path]]:
+    """The tables of an upload in a private folder (removed on exit). A kind the writer's unit may
+    not write at all (DTI scores, the catalog) is refused here, before anything is staged."""
     if progress:
         progress(0.05, "read")
     with tempfile.TemporaryDirectory(prefix="cantho-upload-") as work:
         tables, book = read_book(data, Path(work), context.vocabulary, KINDS[kind] if kind else None, source=source)
+        for table in tables:
+            refusal = scope and kind_refusal(scope.unit, table.kind.name, scope.duties)
+            if refusal:
+                raise FileProblem("out_of_scope", "\x1f".join(refusal))
         yield tables, book, Path(work)
 
 
 def validation_frame(session: Session) -> pd.DataFrame:
-    """What pandera checks, fetched from the staged rows."""
+    """What pandera checks, fetched from the staged rows (and, for a unit's analyst, the keys its
+    rights are checked on)."""
+    if session.scope and session.scope.unit and session.kind in ("observations", "task_status"):
+        session.scope_rows = session.duck.sql(db.load_sql(f"scope_rows_{session.kind}")).df()
     return session.duck.sql(db.load_sql(f"validation_{session.kind}")).to_arrow_table().to_pandas()
 
 
@@ -233,8 +253,18 @@ def validate(session: Session, progress: Progress | None = None, frame: pd.DataF
 
 
 def failures(session: Session, frame: pd.DataFrame) -> pd.DataFrame:
-    """pandera's verdict on the validation frame (pure: it does not touch the connection)."""
-    return schemas.failures(session.kind, frame) if len(frame) else pd.DataFrame(columns=["position", "code", "column"])
+    """pandera's verdict on the validation frame, and the rows outside the writer's rights (pure: it
+    does not touch the connection)."""
+    failed = schemas.failures(session.kind, frame) if len(frame) else pd.DataFrame(columns=["position", "code", "column"])
+    if session.scope_rows is None or session.scope_rows.empty:
+        return failed
+    outside = out_of_scope(session.scope.unit, session.kind, session.scope_rows, session.scope.duties)
+    if outside.empty:
+        return failed
+    position = pd.Series(range(len(frame)), index=frame["row_id"].to_numpy())
+    outside = outside.assign(position=position.loc[outside["row_id"].to_numpy()].to_numpy(), code="out_of_scope")
+    out = pd.concat([failed, outside.drop(columns="row_id")], ignore_index=True)
+    return out.assign(position=out["position"].astype("int64"))
 
 
 def outcome(session: Session, frame: pd.DataFrame, failed: pd.DataFrame) -> Staged:
@@ -257,9 +287,9 @@ def file_problem(problem: FileProblem, kind: str | None) -> Staged:
 
 
 def stage_table(table: Table, data: bytes, context: Context, workdir: Path,
-                progress: Progress | None = None) -> Staged:
+                progress: Progress | None = None, scope: Scope | None = None) -> Staged:
     """Load, resolve, parse and validate one table in a private DuckDB."""
-    with table_session(table, data, context, workdir, progress) as staged_session:
+    with table_session(table, data, context, workdir, progress, scope=scope) as staged_session:
         staged = validate(staged_session, progress)
         if staged.problems.empty:
             staged.rows_to_commit = staged_session.duck.sql(db.load_sql("staged_rows")).to_arrow_table()
@@ -267,12 +297,12 @@ def stage_table(table: Table, data: bytes, context: Context, workdir: Path,
 
 
 def stage(data: bytes, context: Context, kind: str | None = None, progress: Progress | None = None,
-          source: Path | None = None) -> Staged:
+          source: Path | None = None, scope: Scope | None = None) -> Staged:
     """Read, resolve, parse and validate an upload in a private DuckDB; never writes to the store.
     A valid upload's rows come back as Arrow tables (one per kind), to commit later."""
     try:
-        with reading(data, context, kind, source, progress) as (tables, book, work):
-            parts = [stage_table(table, data, context, work, progress) for table in tables]
+        with reading(data, context, kind, source, progress, scope) as (tables, book, work):
+            parts = [stage_table(table, data, context, work, progress, scope) for table in tables]
     except FileProblem as problem:
         return file_problem(problem, kind)
     if len(parts) == 1:
