@@ -77,7 +77,7 @@ _PATTERNS: list[tuple[re.Pattern, str, str]] = [
     # does the 15th stand for?
     (re.compile(r"(\d{4})-(0?[1-9]|1[0-2])-0?1(?: 00:00:00)?"), "M", "yn"),
     (re.compile(r"0?1/(0?[1-9]|1[0-2])/(\d{4})"), "M", "ny"),
-    (re.compile(r"(?:thang|t|m)?\s*(0?[1-9]|1[0-2])\s*[-/.]\s*(\d{4})"), "M", "ny"),
+    (re.compile(r"(?:thang|t|m)?\s*\.?\s*(0?[1-9]|1[0-2])\s*[-/.]\s*(\d{4})"), "M", "ny"),
     (re.compile(r"(?:thang|t)\s*(0?[1-9]|1[0-2])\s*,?\s*nam\s*(\d{4})"), "M", "ny"),
     (re.compile(r"(\d{4})\s*[-/]?\s*q\s*([1-4])"), "Q", "yn"),
     (re.compile(r"(?:q|quy)\s*([1-4]|iv|i{1,3})\s*[-/]?\s*(?:nam\s*)?(\d{4})"), "Q", "ny"),

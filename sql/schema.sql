@@ -63,9 +63,6 @@ create table if not exists uploads (
     unit_code varchar                      -- the writer's reporting unit; null: a city analyst or the system
 );
 
--- A store made before reporting units kept no unit.
-alter table uploads add column if not exists unit_code varchar;
-
 create table if not exists upload_events (
     id integer primary key,
     upload_id integer not null,

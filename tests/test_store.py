@@ -21,7 +21,8 @@ SAMPLE = {"as_of": AS_OF, "area_code": "CT", "key": "x", "value": "y", "id": 10_
           "filename": "f.csv", "sha256": "0" * 64, "uploaded_by": "test", "uploaded_at": dt.datetime(2026, 1, 1),
           "rows_total": 0, "rows_new": 0, "rows_changed": 0, "rows_unchanged": 0, "is_demo": False,
           "status": "active", "code": "XHS-03", "unit_kind": "ward", "month_start": dt.date(2026, 10, 1),
-          "month_end": dt.date(2026, 10, 31), "period": "2026-H1", "previous": "2025"}
+          "month_end": dt.date(2026, 10, 31), "period": "2026-H1", "previous": "2025", "unit_code": None,
+          "area": None}
 QUERIES = sorted(p.stem for p in SQL_DIR.glob("*.sql") if p.stem != "schema")
 KINDS = ("observations", "unit_scores", "task_status", "targets")
 SAMPLE_FILES = {
@@ -31,7 +32,7 @@ SAMPLE_FILES = {
     "targets": (ROOT / "data" / "catalog" / "targets.csv").read_text(encoding="utf-8"),
 }
 # Queries that run in a staging connection (ingest.stage), and the ones that read its staged rows.
-STAGING = ("stage_", "staged_", "validation_", "distinct_", "number_", "failing_rows", "raw_row_count")
+STAGING = ("stage_", "staged_", "validation_", "distinct_", "number_", "failing_rows", "raw_row_count", "scope_rows_")
 COMPARING = ("diff_", "insert_staged_")
 
 

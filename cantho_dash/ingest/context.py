@@ -8,10 +8,10 @@ from typing import Callable
 
 import pandas as pd
 
-from ..catalog import CITY, read_target_labels
+from ..catalog import CITY, read_target_labels, read_targets, read_tasks
 from ..vntext import fold, key
 from . import names
-from .book import Vocabulary
+from .sheet import Vocabulary
 
 _CODE_AT_START = re.compile(r"^\s*((?:cqs|kts|xhs)\s*[-_.]?\s*0*\d{1,2}\s*[ab]?)(?![0-9])(?:\s*[-:.)–]\s*|\s+|$)")
 _UNIT_TAIL = re.compile(r"\s*\((?:%|ty le|ty le %|so|diem)\)\s*$")
@@ -22,9 +22,13 @@ class Context:
 
     def __init__(self, indicators: Callable[[], pd.DataFrame] | pd.DataFrame,
                  task_numbers: Callable[[], set[int]] | set[int],
-                 labels: Callable[[], pd.DataFrame] | pd.DataFrame | None = None):
+                 labels: Callable[[], pd.DataFrame] | pd.DataFrame | None = None,
+                 tasks: Callable[[], pd.DataFrame] | pd.DataFrame | None = None,
+                 targets: Callable[[], pd.DataFrame] | pd.DataFrame | None = None):
         self._indicators, self._task_numbers = indicators, task_numbers
         self._labels = labels if labels is not None else read_target_labels
+        self._tasks = tasks if tasks is not None else read_tasks
+        self._targets = targets if targets is not None else read_targets
 
     @cached_property
     def indicators(self) -> pd.DataFrame:
@@ -46,8 +50,10 @@ class Context:
     def by_name(self) -> dict[str, str]:
         """Matching key of a series' name (Vietnamese, English or short label) -> its code."""
         labels = self._labels() if callable(self._labels) else self._labels
+        targets = self._targets() if callable(self._targets) else self._targets
         out: dict[str, str] = {}
-        for frame, columns in ((self.indicators, ("name_vi", "name_en")), (labels, ("short_vi", "short_en"))):
+        for frame, columns in ((self.indicators, ("name_vi", "name_en")), (labels, ("short_vi", "short_en")),
+                               (targets, ("name_vi", "name_en"))):
             for row in frame.to_dict("records"):
                 for column in columns:
                     if row.get(column):
@@ -64,7 +70,21 @@ class Context:
         if lead:
             return names.resolve_indicator(lead.group(1), *self.indicator_codes)
         code = self.by_name.get(key(re.sub(r"^\d{1,2}\s*[.)]\s*", "", folded)))
-        return names.Match(code) if code else match
+        return names.resolve_indicator(code, *self.indicator_codes) if code else match
+
+    @cached_property
+    def task_by_name(self) -> dict[str, int]:
+        """Matching key of a task's name (as Appendix II writes it) -> its number."""
+        tasks = self._tasks() if callable(self._tasks) else self._tasks
+        return {key(name): int(no) for no, vi, en in zip(tasks["task_no"], tasks["name_vi"], tasks["name_en"])
+                for name in (vi, en)}
+
+    def task(self, raw: str) -> names.Match:
+        """A task by its number ('12', 'NV-12', 'Nhiệm vụ 12') or its exact name."""
+        match = names.resolve_task(raw, self.task_numbers)
+        if match.code is None and (number := self.task_by_name.get(key(raw))):
+            return names.Match(number)
+        return match
 
     def resolvers(self, kind: str) -> dict[str, Callable[[str], names.Match]]:
         """column -> resolver, for the columns of kind that name things."""
@@ -73,7 +93,7 @@ class Context:
                              "period": names.resolve_period},
             "unit_scores": {"unit": names.resolve_unit, "period": names.resolve_period,
                             "pillar": names.resolve_pillar},
-            "task_status": {"task_no": lambda r: names.resolve_task(r, self.task_numbers),
+            "task_status": {"task_no": self.task,
                             "period": names.resolve_period, "status": names.resolve_task_status},
             "targets": {"code": names.resolve_target_code, "pillar": _pillar_only,
                         "comparator": names.resolve_comparator, "deadline": names.resolve_date,
@@ -84,7 +104,8 @@ class Context:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """What the layout reader asks of the catalog."""
-        return Vocabulary(indicator_of=self._indicator_header, area_of=_letterhead_unit, known=self._known)
+        return Vocabulary(indicator_of=self._indicator_header, area_of=_letterhead_unit, known=self._known,
+                          ward_of=_ward_named)
 
     def _indicator_header(self, text: str) -> str | None:
         return self.indicator(text).code if text and text.strip() else None
@@ -94,6 +115,11 @@ class Context:
             return True
         area = names.resolve_area(text)
         return area.code is not None or area.problem in ("legacy_area", "ward_type") or bool(names.resolve_unit(text).code)
+
+
+def _ward_named(text: str) -> str | None:
+    """The ward a sheet's name names ('Cái Khế', 'P. Ninh Kiều'), or None."""
+    return names.ward_index().code(text) if text and text.strip() else None
 
 
 def _letterhead_unit(text: str) -> str | None:
@@ -106,7 +132,8 @@ def _letterhead_unit(text: str) -> str | None:
     area = names.resolve_area(text)
     if area.code:
         return area.code if re.match(r"^(ubnd|uy ban nhan dan)\s", folded) or names.WARD_PREFIX.match(folded) else None
-    if area.problem == "legacy_area" and re.match(r"^(ubnd|uy ban nhan dan)\s", folded):
+    if area.problem == "legacy_area" and re.match(r"^(ubnd|uy ban nhan dan|phuong|xa|thi tran|quan|huyen|thi xa|thanh pho)\s",
+                                                  folded):
         return "?"
     unit = names.resolve_unit(text)
     return CITY if unit.code and unit.extra == "agency" else None

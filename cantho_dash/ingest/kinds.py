@@ -81,14 +81,16 @@ def _weak_keys(kind: Kind) -> dict[str, str]:
     return {key(h): c.name for c in kind.columns for h in c.weak}
 
 
-PERIOD = Column("period", "Kỳ báo cáo", aliases=("kỳ", "kỳ số liệu", "thời gian", "thời điểm", "tháng", "kỳ đánh giá",
-                                                "period", "thời điểm báo cáo", "kỳ báo cáo số liệu"))
+PERIOD = Column("period", "Kỳ báo cáo", aliases=("kỳ", "kỳ số liệu", "thời điểm", "tháng", "kỳ đánh giá",
+                                                "period", "thời điểm báo cáo", "kỳ báo cáo số liệu"),
+                weak=("thời gian",))
 NOTE = Column("note", "Ghi chú", required=False, aliases=("notes", "comment"))
 
 OBSERVATIONS = Kind("observations", "Số liệu chỉ tiêu", "Indicator values", (
-    Column("indicator_code", "Mã chỉ tiêu", aliases=("chỉ tiêu", "mã", "indicator", "code", "target", "target_code",
+    Column("indicator_code", "Mã chỉ tiêu", aliases=("mã", "indicator", "code", "target", "target_code",
                                                    "mã số chỉ tiêu", "indicator code"),
-           weak=("tên chỉ tiêu", "nội dung chỉ tiêu", "nội dung", "chỉ tiêu chuyển đổi số", "tên chỉ tiêu chuyển đổi số")),
+           weak=("chỉ tiêu", "tên chỉ tiêu", "nội dung chỉ tiêu", "nội dung", "chỉ tiêu chuyển đổi số",
+                 "tên chỉ tiêu chuyển đổi số")),
     Column("area", "Địa bàn", aliases=("area_code", "khu vực", "xã phường", "xã/phường", "đơn vị hành chính",
                                        "phạm vi", "ward", "mã xã", "mã xã phường", "mã địa bàn", "tên xã phường",
                                        "phường xã", "tên phường xã", "địa bàn xã phường", "mã đơn vị hành chính"),
@@ -114,8 +116,8 @@ TASK_STATUS = Kind("task_status", "Tiến độ nhiệm vụ", "Task status", (
                                               "task_no", "số tt nhiệm vụ"),
            weak=("stt", "số thứ tự", "tt")),
     PERIOD,
-    Column("status", "Tình trạng", aliases=("trạng thái", "tình hình thực hiện", "tình trạng thực hiện", "kết quả thực hiện",
-                                           "status")),
+    Column("status", "Tình trạng", aliases=("trạng thái", "tình trạng thực hiện", "status"),
+           weak=("tình hình thực hiện", "kết quả thực hiện")),
     Column("progress_pct", "Tiến độ (%)", aliases=("tiến độ", "progress", "tỷ lệ hoàn thành", "% hoàn thành",
                                                    "phần trăm hoàn thành")),
     NOTE,

@@ -15,13 +15,18 @@ from .names import resolve_pillar
 
 HEADER_SEARCH_ROWS = 300
 # What a title block may supply when the table has no column for it.
-FILLABLE = {"observations": {"period", "area"}, "unit_scores": {"period"}, "task_status": {"period"}}
+FILLABLE = {"observations": {"period", "area", "indicator_code"}, "unit_scores": {"period"}, "task_status": {"period"}}
 ANCHOR = {"observations": "indicator_code", "unit_scores": "unit", "task_status": "task_no"}
 NUMBER = {"observations": "value", "unit_scores": "score", "task_status": "status", "targets": "target_value"}
 _MONTH_ALONE = re.compile(r"(?:t|th|thang|m)\s*\.?\s*(0?[1-9]|1[0-2])")
 _QUARTER_ALONE = re.compile(r"(?:q|quy)\s*\.?\s*(iv|i{1,3}|[1-4])")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _RESULT_WORDS = re.compile(r"^(?:ket qua thuc hien|ket qua|thuc hien|gia tri|so lieu)\s+")
+# A column under one of these is not a figure of the period it names: a plan, a target, an estimate,
+# a comparison ('Kế hoạch' over 'Năm 2026').
+_NOT_FIGURES = re.compile(r"\bke hoach\b|\bmuc tieu\b|chi tieu giao|\bkh\b|\buoc\b|du kien|du bao|so sanh|so voi|cung ky"
+                          r"|tang giam|chenh lech|xep hang|thu hang")
+_SCORE_KEYS = frozenset({"diem", "diemso", "score", "tongdiem"})
 _UNIT_TAIL = re.compile(r"\s*\((?:%|ty le %|diem|so)\)\s*$")
 _SCORE_WORDS = re.compile(r"^(?:diem|chi so|diem so|diem chi so)\s+")
 
@@ -106,16 +111,23 @@ def _long(kind: Kind, cells: list[str]) -> tuple[dict[int, str], set[str]] | Non
     if not missing:
         return mapped, set()
     fillable = FILLABLE.get(kind.name, set())
-    if missing <= fillable and {ANCHOR[kind.name], NUMBER[kind.name]} <= set(mapped.values()):
-        return mapped, missing
+    anchored = ANCHOR.get(kind.name) in mapped.values() or (kind is OBSERVATIONS and "area" in mapped.values())
+    if missing <= fillable and anchored and NUMBER[kind.name] in mapped.values():
+        return mapped, missing          # an indicator named only in the title: 'CHỈ TIÊU XHS-03'
     return None
 
 
 def recognise(cells: list[str], index: int, indicator_of: Callable[[str], str | None], year: int | None,
-              kind: Kind | None = None, group: list[str] | None = None) -> Layout | Unclear | None:
+              kind: Kind | None = None, group: list[str] | None = None,
+              above: list[str] | None = None) -> Layout | Unclear | None:
     """The layout a header row names, an Unclear for one almost understood, or None. A month
-    without a year ('T7') takes the year of its group cell ('Năm 2025' above it), else year."""
-    years = {i: y for i, c in enumerate(group or []) if (y := _group_year([c]))}
+    without a year ('T7') takes the year of its group cell ('Năm 2025' above it), else year; a
+    column under 'Kế hoạch' (a plan, an estimate) is no figure. above: the row over the header
+    when it is a row of column headers (the group row, or one merged down into this row)."""
+    group = group or []
+    context = above if above is not None else group
+    years = {i: y for i, c in enumerate(context) if (y := _group_year([c]))}
+    not_figures = {i for i, c in enumerate(context) if _NOT_FIGURES.search(fold(c))}
     found: list[Layout] = []
     for candidate in ([kind] if kind else DETECTION_ORDER):
         long = _long(candidate, cells)
@@ -124,7 +136,8 @@ def recognise(cells: list[str], index: int, indicator_of: Callable[[str], str | 
     unclear = None
     if kind in (None, OBSERVATIONS):
         base = OBSERVATIONS.header_map(cells)
-        periods = {i: p for i, c in enumerate(cells) if i not in base and (p := month_header(c, years.get(i, year)))}
+        periods = {i: p for i, c in enumerate(cells) if i not in base and i not in not_figures
+                   and not _NOT_FIGURES.search(fold(c)) and (p := month_header(c, years.get(i, year)))}
         indicators = {i: code for i, c in enumerate(cells) if i not in base and (code := indicator_of(c))}
         kept = {i: n for i, n in base.items() if n in ("indicator_code", "area", "note", "source")}
         names = set(kept.values())
@@ -142,7 +155,9 @@ def recognise(cells: list[str], index: int, indicator_of: Callable[[str], str | 
             unclear = Unclear(index, "indicators", "area")
     if kind in (None, UNIT_SCORES):
         base = UNIT_SCORES.header_map(cells)
-        pillars = {i: p for i, c in enumerate(cells) if i not in base and (p := pillar_header(c))}
+        pillars = {i: p for i, c in enumerate(cells) if (i not in base or key(c) in _SCORE_KEYS)
+                   and (p := pillar_header(c) or (key(c) in _SCORE_KEYS and i < len(context) and pillar_header(context[i])))}
+        base = {i: n for i, n in base.items() if i not in pillars}
         kept = {i: n for i, n in base.items() if n in ("unit", "period")}
         if len(pillars) >= 2 and "unit" in kept.values():
             found.append(Layout(UNIT_SCORES, "scores", index, cells, kept, pillars,
@@ -155,10 +170,12 @@ def recognise(cells: list[str], index: int, indicator_of: Callable[[str], str | 
 
 
 def find(header_view: list[list[str]], indicator_of: Callable[[str], str | None], year_of: Callable[[int], int | None],
-         kind: Kind | None = None) -> Layout | Unclear | None:
+         kind: Kind | None = None, group_view: list[list[str]] | None = None) -> Layout | Unclear | None:
     """The table's layout: the first row (alone, or with the row above or below as its group row)
-    that names one. year_of(row) gives the year of the title above a row, for 'T1 … T12'."""
+    that names one. year_of(row) gives the year of the title above a row, for 'T1 … T12'; the group
+    view has a group cell over each of its sub-columns."""
     unclear = None
+    group_view = group_view or header_view
     rows = min(len(header_view), HEADER_SEARCH_ROWS)
     likely = [may_be_header(header_view[r]) for r in range(rows)]
 
@@ -170,13 +187,14 @@ def find(header_view: list[list[str]], indicator_of: Callable[[str], str | None]
         if sum(1 for c in cells if c.strip()) < 2:
             return None
         options = []
+        above = group_view[at - 1] if at and len({c.strip() for c in header_view[at - 1] if c.strip()}) >= 2 else []
         for upper in (None, header_view[at - 1] if at else None):
             if upper is not None and (not any(c.strip() for c in upper) or not options and not likely[at]):
                 continue
             heads = combined(upper, cells) if upper is not None else [c.strip() for c in cells]
-            group = upper or []
+            group = group_view[at - 1] if upper is not None else []
             outcome = recognise([c.strip() for c in heads], at, indicator_of, _group_year(group) or year_of(at),
-                                kind, group)
+                                kind, group, above)
             if isinstance(outcome, Layout):
                 options.append(outcome)
             elif outcome is not None and unclear is None:
@@ -190,7 +208,7 @@ def find(header_view: list[list[str]], indicator_of: Callable[[str], str | None]
         if found is None:
             continue
         below = best(r + 1) if r + 1 < len(header_view) else None
-        if below is not None and below.score > found.score:
+        if below is not None and below.score >= found.score:
             return below          # row r is the group row of a two-row header
         return found
     return unclear

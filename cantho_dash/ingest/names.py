@@ -26,7 +26,7 @@ LEGACY_PREFIX = re.compile(r"^(phuong|xa|thi tran|tt|p|x)\b\.?\s*")
 DISTRICT_PREFIX = re.compile(r"^(quan|huyen|thi xa|thanh pho|tx|tp|q|h)\b\.?\s*")
 FORMER_PROVINCES = ("92", "93", "94")  # Cần Thơ, Hậu Giang, Sóc Trăng before the 2025 merger
 # What people add around a ward's name: 'UBND phường X', 'Phường X (mới)', 'Phường X, TP. Cần Thơ'.
-_PEOPLES_COMMITTEE = re.compile(r"^(ubnd|uy ban nhan dan)\s+")
+_PEOPLES_COMMITTEE = re.compile(r"^(?:ubnd|uy ban nhan dan|(?:cong an|tram y te)(?=\s+(?:phuong|xa|p|x)\b))\s+")
 _NEW_MARK = re.compile(r"\s*\((moi|new)\)\s*$")
 _CITY_SUFFIX = re.compile(r"\s*(?:,|-|–)\s*(?:tp\.?|thanh pho)?\s*can tho\s*$")
 

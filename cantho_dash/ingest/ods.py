@@ -46,7 +46,7 @@ def _value(cell) -> tuple[object, bool]:
         return (datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)), False
     if kind == "boolean":
         return cell.get(_q(OFFICE, "boolean-value")) == "true", False
-    paragraphs = ["".join(p.itertext()) for p in cell.iter(_q(TEXT, "p"))]
+    paragraphs = ["".join(p.itertext()) for p in cell.findall(_q(TEXT, "p"))]   # a comment (annotation) is not the cell
     return "\n".join(paragraphs), False
 
 

@@ -114,7 +114,7 @@ def _duties(engine: Engine, version: int):
 @lru_cache(maxsize=8)
 def _context(engine: Engine, version: int) -> Context:
     return Context(lambda: service.indicator_catalog(engine), lambda: set(queries.tasks(engine)["task_no"]),
-                   lambda: queries.target_labels(engine))
+                   lambda: queries.target_labels(engine), lambda: queries.tasks(engine), lambda: queries.targets(engine))
 
 
 def _duplicate(engine: Engine, sha256: str) -> dict | None:

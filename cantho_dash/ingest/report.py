@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title_lacks_period": ("Bảng không có cột kỳ báo cáo và tiêu đề không ghi kỳ (ví dụ “Kỳ báo cáo: Tháng 10/2026”).",
                            "The table has no period column and the title names no period "
                            "(e.g. “Kỳ báo cáo: Tháng 10/2026”)."),
+    "title_year_only": ("Bảng không có cột kỳ báo cáo và tiêu đề chỉ ghi năm {hint}; ghi rõ kỳ (ví dụ “Kỳ báo cáo: Tháng "
+                        "10/{hint}”, hoặc “Kỳ báo cáo: Năm {hint}” cho số liệu cả năm).",
+                        "The table has no period column and the title names only the year {hint}; state the period "
+                        "(e.g. “Kỳ báo cáo: Tháng 10/{hint}”, or “Kỳ báo cáo: Năm {hint}” for a whole year)."),
     "title_former_unit": ("Tiêu đề ghi đơn vị hành chính cũ “{hint}” và bảng không có cột địa bàn; ghi xã, phường "
                           "hiện nay.", "The title names the former unit “{hint}” and the table has no area column; "
                           "write today's ward or commune."),

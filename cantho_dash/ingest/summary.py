@@ -8,6 +8,7 @@ from .book import Book
 from .names import ward_index
 
 ROW_KINDS = {"column_numbers": ("dòng số thứ tự cột", "column-number row(s)"),
+             "repeated_header": ("dòng tiêu đề cột lặp lại", "repeated header row(s)"),
              "heading": ("dòng tiêu đề mục", "section heading(s)"),
              "totals": ("dòng tổng cộng", "totals row(s)"),
              "note": ("dòng ghi chú", "note line(s)"),

@@ -117,17 +117,19 @@ def read_title(rows: list[list[str]], area_of: Callable[[str], str | None],
         years |= {int(y) for y in _YEAR.findall(clean)}
     years |= {p.year for _, p in labelled + loose}
     title.year = years.pop() if len(years) == 1 else None
-    chosen = labelled or loose
+    chosen = labelled + loose
     distinct = list(dict.fromkeys(p for _, p in chosen))
-    if len(distinct) == 1:
-        title.period, title.period_line = distinct[0], chosen[0][0]
-    elif len(distinct) > 1:
-        finest = [p for p in distinct if p.kind == "M"] or distinct
-        if len(set(finest)) == 1 and all(p.start <= finest[0].start and finest[0].end <= p.end for p in distinct):
-            title.period = finest[0]      # 'tháng 10 năm 2026' also says 'năm 2026'
-            title.period_line = next(line for line, p in chosen if p == finest[0])
+    if distinct:
+        finest = min(distinct, key=lambda p: p.months)
+        if all(p.start <= finest.start and finest.end <= p.end for p in distinct):
+            title.period = finest      # 'tháng 10 năm 2026' also says 'năm 2026'
+            title.period_line = next(line for line, p in chosen if p == finest)
         else:
             title.conflict = [p.label() for p in distinct]
+        stray = [m for _, m in months if not (title.period and title.period.start.month <= m <= title.period.end.month)]
+        if title.period and stray:   # 'tháng 10 và tháng 11 năm 2026': which one?
+            title.conflict = [f"Tháng {m}" for m in dict.fromkeys(stray)] + [title.period.label()]
+            title.period = None
     elif months and title.year and len({m for _, m in months}) == 1:
         title.period, title.period_line = Period(title.year, "M", months[0][1]), months[0][0]
     elif title.year and not months:
