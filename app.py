@@ -5,14 +5,16 @@ folder still makes Streamlit serve some runs in its legacy multipage mode, which
 """
 import streamlit as st
 
-from cantho_dash import config, ui, ui_auth, ui_briefing
+from cantho_dash import config
+from cantho_dash.web import session as ui, auth as ui_auth, briefing as ui_briefing
+from cantho_dash.web import chrome
 
 briefing = ui_briefing.requested()
 # A local icon: a Material icon as favicon would be fetched from fonts.gstatic.com.
-st.set_page_config(page_title="IOC Chuyển đổi số Cần Thơ", page_icon=str(ui.ICON), layout="wide",
+st.set_page_config(page_title="IOC Chuyển đổi số Cần Thơ", page_icon=str(chrome.ICON), layout="wide",
                    initial_sidebar_state="collapsed" if briefing else "auto")
 ui.engine()
-ui.apply_style()
+chrome.apply_style()
 if config.settings().login_required and ui_auth.current() is None:
     ui_auth.login_gate()   # CANTHO_LOGIN_REQUIRED: nothing but the sign-in until someone signs in
 if briefing:
@@ -30,8 +32,8 @@ page = st.navigation([
     st.Page("views/uploads.py", title=ui.tr("page_uploads"), icon=":material/history:"),
     st.Page("views/account.py", title=ui.tr("page_account"), icon=":material/account_circle:"),
 ])
-ui.sidebar()
+chrome.sidebar()
 ui_auth.sidebar_status()
-ui.demo_banner()
-ui.watch_updates()
+chrome.demo_banner()
+chrome.watch_updates()
 page.run()

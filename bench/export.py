@@ -25,8 +25,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cold", type=int, default=3, help="how many charts to time cold (each starts a browser)")
     args = parser.parse_args()
-    from cantho_dash import config, db, export, pack
-    from cantho_dash.bootstrap import ensure_ready
+    from cantho_dash import config
+    from cantho_dash.store import engine as db
+    from cantho_dash.export import png as export, pack
+    from cantho_dash.store.bootstrap import ensure_ready
 
     with tempfile.TemporaryDirectory(prefix="cantho-bench-") as work:
         engine = db.make_engine(f"duckdb:///{(Path(work) / 'store.duckdb').as_posix()}")

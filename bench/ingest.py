@@ -28,7 +28,7 @@ TARGET_RATIO = 3.0
 
 def make_csv(path: Path, rows: int, seed: int = 1) -> None:
     """rows distinct (indicator, area, period) keys with values 0-100, written the Vietnamese way."""
-    from cantho_dash import catalog
+    from cantho_dash.domain import catalog
 
     indicators = catalog.indicators(catalog.read_targets(), catalog.read_target_parts())
     codes = indicators.loc[indicators["unit"] == "%", "code"].to_numpy()
@@ -63,8 +63,9 @@ def limit_seconds(csv_path: Path, workdir: Path, run: int) -> float:
 def import_seconds(csv_path: Path, workdir: Path, run: int) -> tuple[float, int]:
     """The full import into a fresh store with the demo data; returns (seconds, rows committed)."""
     os.environ["CANTHO_UPLOAD_DIR"] = str(workdir / "uploads")
-    from cantho_dash import config, db
-    from cantho_dash.bootstrap import ensure_ready
+    from cantho_dash import config
+    from cantho_dash.store import engine as db
+    from cantho_dash.store.bootstrap import ensure_ready
     from cantho_dash.ingest import pipeline
 
     engine = db.make_engine(f"duckdb:///{(workdir / f'store-{run}.duckdb').as_posix()}")

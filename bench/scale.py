@@ -40,7 +40,7 @@ def national_units(limit: int | None = None) -> pd.DataFrame:
     """Every commune and ward of Viet Nam since 2025 (3,321), shaped like the wards table."""
     from vietnamadminunits.database import get_data
 
-    from cantho_dash.vntext import nfc
+    from cantho_dash.domain.vntext import nfc
 
     fields = {"wardCode": "code", "ward": "name_vi", "wardShort": "short_name", "wardType": "ward_type",
               "wardLat": "latitude", "wardLon": "longitude", "wardAreaKm2": "area_km2"}
@@ -54,9 +54,11 @@ def national_units(limit: int | None = None) -> pd.DataFrame:
 
 def build_national(path: Path, units: int | None, months: int) -> dict:
     """The national-scale store at path; returns what it holds."""
-    from cantho_dash import catalog, config, db, demo
-    from cantho_dash.bootstrap import ensure_ready
-    from cantho_dash.ingest.commit import commit_frame
+    from cantho_dash.domain import catalog
+    from cantho_dash import config
+    from cantho_dash.store import engine as db, demo
+    from cantho_dash.store.bootstrap import ensure_ready
+    from cantho_dash.store.versions import commit_frame
 
     engine = db.make_engine(f"duckdb:///{path.as_posix()}")
     ensure_ready(engine, config.Settings(db_url=str(engine.url), load_demo=False))
@@ -160,8 +162,9 @@ def main() -> None:
     os.environ.setdefault("CANTHO_USERS_FILE", str(folder / "users.json"))
     os.chdir(ROOT)
 
-    from cantho_dash import config, db
-    from cantho_dash.bootstrap import ensure_ready
+    from cantho_dash import config
+    from cantho_dash.store import engine as db
+    from cantho_dash.store.bootstrap import ensure_ready
 
     demo_path, national_path = folder / "demo.duckdb", folder / "national.duckdb"
     for path in (demo_path, national_path):

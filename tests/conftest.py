@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cantho_dash import config, db
-from cantho_dash.bootstrap import ensure_ready
+from cantho_dash import config
+from cantho_dash.store import engine as db
+from cantho_dash.store.bootstrap import ensure_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 25)  # the demo data is designed against this day
@@ -60,7 +61,7 @@ ADMIN = ("quan.tri", "mật-khẩu-quản-trị")
 
 def add_accounts(path) -> None:
     """An analyst and an admin in the accounts file at path."""
-    from cantho_dash import auth
+    from cantho_dash.store import accounts as auth
 
     accounts = auth.Accounts(path)
     accounts.add(*ANALYST[:1], "analyst", ANALYST[1])

@@ -9,7 +9,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cantho_dash import auth
+from cantho_dash.store import accounts as auth
 from conftest import ADMIN, ANALYST, ROOT, add_accounts, make_store, sign_in
 
 
@@ -129,7 +129,7 @@ def with_accounts(app_env):
 
 def test_failed_sign_ins_are_rate_limited(with_accounts):
     at = _app("views/account.py")
-    from cantho_dash import ui_auth
+    from cantho_dash.web import auth as ui_auth
 
     ui_auth.limiter.clear()
     for _ in range(5):

@@ -64,7 +64,7 @@ def test_a_ward_completes_its_month_through_the_form(tmp_path):
         assert "1 đã đủ" in page.get_by_text("Xã, phường:").first.inner_text()
         browser.close()
     values = subprocess.run([sys.executable, "-c", (
-        "from cantho_dash import db, queries; from datetime import date; import os; "
+        "from cantho_dash.store import engine as db, queries; from datetime import date; import os; "
         "e = db.make_engine(os.environ['CANTHO_DB_URL']); "
         "print(sorted(queries.latest_values(e, date(2026, 12, 5), '31120').set_index('code')['value'].items()))")],
         capture_output=True, text=True, cwd=ROOT, timeout=60,

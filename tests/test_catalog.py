@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cantho_dash import catalog
+from cantho_dash.domain import catalog
 from plan_source import agency_list, appendix_rows
 
 PLAN_TARGETS, PLAN_TASKS = appendix_rows()

@@ -21,10 +21,10 @@ TITLE = "Tổng quan · Chuyển đổi số Cần Thơ"
 
 def _everything_met(engine) -> str:
     """An upload that meets every city-wide target in November 2026: the status totals all move."""
-    from cantho_dash import service
+    from cantho_dash.facts import targets as target_facts
 
     lines = ["Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị"]
-    for spec in service.indicator_catalog(engine).itertuples():
+    for spec in target_facts.indicator_catalog(engine).itertuples():
         step = {">": 1, "<": -1}.get(spec.comparator, 0) * (0.01 if spec.unit == "milestone" else 1)
         value = spec.target_value + step if spec.unit != "milestone" else 1
         lines.append(f"{spec.code};CT;11/2026;{str(round(value, 2)).replace('.', ',')}")

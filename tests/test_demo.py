@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cantho_dash import demo, queries, service
-from cantho_dash.status import STATUSES
+from cantho_dash.store import demo, queries
+from cantho_dash.domain.status import STATUSES
 from conftest import AS_OF
+from cantho_dash.facts import targets as target_facts
 
 
 def test_demo_is_deterministic():
@@ -26,7 +27,7 @@ def test_demo_covers_january_to_october_city_wide_and_wards():
 
 
 def test_every_status_occurs_on_the_demo_day(engine):
-    targets = service.target_status(engine, AS_OF)
+    targets = target_facts.target_status(engine, AS_OF)
     assert len(targets) == 30
     assert set(targets["status"]) == set(STATUSES)
 
@@ -50,5 +51,5 @@ def test_clear_removes_the_demo_rows_and_the_banner(fresh_engine):
     assert demo.clear(fresh_engine) == 3
     assert not demo.active(fresh_engine)
     assert queries.area_series(fresh_engine, AS_OF).empty
-    assert (service.target_status(fresh_engine, AS_OF)["status"] == "no_data").all()
+    assert (target_facts.target_status(fresh_engine, AS_OF)["status"] == "no_data").all()
     assert demo.clear(fresh_engine) == 0

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-from cantho_dash import export, pack
+from cantho_dash.export import png as export, pack
 from conftest import AS_OF, ROOT
 
 

@@ -10,12 +10,15 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cantho_dash import config, db, queries, service, vntext
-from cantho_dash.bootstrap import ensure_ready
-from cantho_dash.ingest import commit as versions
+from cantho_dash import config
+from cantho_dash.store import engine as db, queries
+from cantho_dash.domain import vntext
+from cantho_dash.store.bootstrap import ensure_ready
+from cantho_dash.store import versions
 from cantho_dash.ingest import pipeline
 from conftest import AS_OF, ROOT
 from upload_files import encode, table
+from cantho_dash.facts import targets as target_facts
 
 GOOD = "Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nCQS-01;CT;10/2026;99,7\r\nXHS-05;CT;T10/2026;51,5\r\n".encode("utf-8-sig")
 
@@ -28,7 +31,7 @@ def uploads_dir(tmp_path, monkeypatch):
 
 
 def status_of(engine, code):
-    return service.target_status(engine, AS_OF).set_index("code").loc[code]
+    return target_facts.target_status(engine, AS_OF).set_index("code").loc[code]
 
 
 def test_import_supersedes_counts_and_archives_by_hash(fresh_engine, uploads_dir):

@@ -11,8 +11,8 @@ from datetime import datetime
 
 import pytest
 
-from cantho_dash import queries
-from cantho_dash.ingest import commit as versions
+from cantho_dash.store import queries
+from cantho_dash.store import versions
 from cantho_dash.ingest import pipeline
 from cantho_dash.ingest import summary as read_summary
 from office_files import LETTERHEAD, SIGNATURES, WRITERS, Grid, html_table, xlsx
@@ -33,7 +33,7 @@ def imported(engine, data: bytes, name: str = "bao_cao.xlsx"):
 
 
 def stored(engine, upload_id: int, kind: str = "observations") -> list[tuple]:
-    from cantho_dash import db
+    from cantho_dash.store import engine as db
 
     with engine.connect() as conn:
         frame = db.read(conn, f"current_{kind}")

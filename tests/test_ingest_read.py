@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from cantho_dash import catalog
+from cantho_dash.domain import catalog
 from cantho_dash.ingest import stage
 from upload_files import (DELIMITERS, ENCODINGS, EXPECTED, HEADER_STYLES, NUMBER_STYLES, ROWS, encode,
                           staged_values, table, xlsx)

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from cantho_dash import queries
+from cantho_dash.store import queries
 from cantho_dash.ingest import pipeline
 from conftest import make_store
 from upload_files import encode, header, table, xlsx

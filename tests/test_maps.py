@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
-from cantho_dash import maps
-from cantho_dash.ingest.names import ward_index
+from cantho_dash.present import maps
+from cantho_dash.ingest.resolve import ward_index
 
 
 def wards():

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cantho_dash import service
 from conftest import AS_OF, ROOT
+from cantho_dash.domain import targets as target_rules
+from cantho_dash.facts import targets as target_facts
 
 PAGES = ["views/overview.py", "views/targets.py", "views/tasks.py", "views/league.py", "views/map.py",
          "views/export.py", "views/upload.py", "views/uploads.py", "views/account.py"]
@@ -39,7 +40,7 @@ def test_demo_banner_on_every_page(app_env, page, lang, banner):
 
 def test_overview_counts_match_the_status_logic(app_env, engine):
     at = run_app()
-    expected = service.status_counts(service.target_status(engine, AS_OF))
+    expected = target_rules.status_counts(target_facts.target_status(engine, AS_OF))
     labels = [m.label for m in at.metric]
     assert [int(m.value) for m in at.metric] == list(expected.values())
     assert "Đã đạt" in labels[0] and "Chưa có số liệu" in labels[-1]
@@ -143,7 +144,7 @@ def test_briefing_mode_scenes(app_env, scene):
 
 
 def test_briefing_mode_rotates_by_the_clock(app_env):
-    from cantho_dash import ui_briefing
+    from cantho_dash.web import briefing as ui_briefing
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["mode"] = "briefing"

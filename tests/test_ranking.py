@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 
-from cantho_dash.ranking import change_label, indicator_league, league, movers, rank, rank_history
+from cantho_dash.domain.ranking import change_label, indicator_league, league, movers, rank, rank_history
 
 
 def scores(**units):

@@ -6,8 +6,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cantho_dash.periods import month
-from cantho_dash.status import STATUSES, Rules, combine_parts, evaluate, expected_on, meets
+from cantho_dash.domain.periods import month
+from cantho_dash.domain.status import STATUSES, Rules, combine_parts, evaluate, expected_on, meets
 
 DEADLINE = date(2026, 12, 31)
 AS_OF = date(2026, 11, 25)

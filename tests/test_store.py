@@ -9,12 +9,15 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from cantho_dash import catalog, config, db, queries, service
-from cantho_dash.bootstrap import ensure_ready
+from cantho_dash.domain import catalog
+from cantho_dash import config
+from cantho_dash.store import engine as db, queries
+from cantho_dash.store.bootstrap import ensure_ready
 from cantho_dash.config import SQL_DIR
 from cantho_dash.ingest import stage
-from cantho_dash.ingest.commit import commit_frame
+from cantho_dash.store.versions import commit_frame
 from conftest import AS_OF, ROOT, make_store
+from cantho_dash.facts import targets as target_facts
 
 SAMPLE = {"as_of": AS_OF, "area_code": "CT", "key": "x", "value": "y", "id": 10_000, "upload_id": 10_000,
           "action": "commit", "actor": "test", "happened_at": dt.datetime(2026, 1, 1), "kind": "observations",
@@ -110,7 +113,7 @@ def test_a_later_upload_supersedes_and_history_stays(fresh_engine):
             "select value from observations where indicator_code = 'CQS-01' and area_code = 'CT' "
             "and period = '2026-10' order by upload_id")).scalars().all()
     assert history == [98.9, 99.5]
-    status = service.target_status(fresh_engine, AS_OF).set_index("code")
+    status = target_facts.target_status(fresh_engine, AS_OF).set_index("code")
     assert status.loc["CQS-01", "value"] == 99.5
 
 
@@ -132,7 +135,7 @@ def test_a_locked_file_gives_a_plain_message(store_path, tmp_path):
 def test_any_sqlalchemy_url_works_sqlite_too(tmp_path):
     lite_engine = db.make_engine(f"sqlite:///{(tmp_path / 'portable.sqlite').as_posix()}")
     ensure_ready(lite_engine, config.Settings(load_demo=True))
-    lite = service.target_status(lite_engine, AS_OF)
-    duck = service.target_status(make_store(tmp_path / "same.duckdb"), AS_OF)
+    lite = target_facts.target_status(lite_engine, AS_OF)
+    duck = target_facts.target_status(make_store(tmp_path / "same.duckdb"), AS_OF)
     pd.testing.assert_series_equal(lite["status"], duck["status"])
     pd.testing.assert_series_equal(lite["value"], duck["value"])

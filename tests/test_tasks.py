@@ -5,8 +5,9 @@ from datetime import date
 
 import pandas as pd
 
-from cantho_dash import catalog, service, tasks
+from cantho_dash.domain import catalog, tasks
 from conftest import AS_OF
+from cantho_dash.facts import tasks as task_facts
 
 
 def catalog_rows():
@@ -20,7 +21,7 @@ def catalog_rows():
 
 
 def status(task, period, state, progress=50.0):
-    from cantho_dash.periods import parse_period
+    from cantho_dash.domain.periods import parse_period
 
     p = parse_period(period)
     return {"task_no": task, "period": p.code, "period_start": p.start, "period_end": p.end, "status": state,
@@ -67,17 +68,17 @@ def test_reporting_month_and_deadline():
 
 
 def test_compliance_on_the_demo_store(engine):
-    late = service.reporting_compliance(engine, AS_OF)
+    late = task_facts.reporting_compliance(engine, AS_OF)
     assert set(late.loc[late["state"] == "late", "agency_code"]) == {"THANHDOAN", "QDTPT", "BQLDADDCN"}
     assert "SBN" not in set(late["agency_code"])               # collective leads are not listed
-    before = service.reporting_compliance(engine, date(2026, 11, 10))
+    before = task_facts.reporting_compliance(engine, date(2026, 11, 10))
     assert set(before.loc[before["state"] == "pending", "agency_code"]) == {"THANHDOAN", "QDTPT", "BQLDADDCN"}
-    december = service.reporting_compliance(engine, date(2026, 12, 20))
+    december = task_facts.reporting_compliance(engine, date(2026, 12, 20))
     assert (december["state"] == "late").all()                 # nobody has reported on November
 
 
 def test_register_on_the_demo_store(engine):
-    table = service.task_register(engine, AS_OF)
+    table = task_facts.task_register(engine, AS_OF)
     assert len(table) == 51 and table["overdue"].sum() >= 3
     assert set(table["state"]) >= {"done", "overdue", "in_progress", "blocked"}
     overdue_once = table[table["overdue"] & (table["recurrence"] == "once")]

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from cantho_dash.i18n import fmt_date, fmt_decimal, fmt_number, fmt_percent, fmt_target, fmt_value
-from cantho_dash.periods import Period, PeriodError, parse_period
-from cantho_dash.vntext import fold, key, nfc
+from cantho_dash.words.formats import fmt_date, fmt_decimal, fmt_number, fmt_percent, fmt_target, fmt_value
+from cantho_dash.domain.periods import Period, PeriodError, parse_period
+from cantho_dash.domain.vntext import fold, key, nfc
 
 
 def test_nfc_and_keys():

@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cantho_dash import auth, queries, reporting, scope
-from cantho_dash.ingest import commit as versions
+from cantho_dash.store import accounts as auth, queries
+from cantho_dash.domain import reporting, scope
+from cantho_dash.store import versions
 from cantho_dash.ingest import pipeline
 from conftest import ROOT, make_store, sign_in
 
@@ -187,7 +188,7 @@ def test_a_ward_reports_its_month_through_the_form(page_store):
     assert not at.exception and "lần tải lên" in at.success[0].value
     assert any("Đã báo cáo 5/5" in s.value for s in at.success)
     engine_url = os.environ["CANTHO_DB_URL"]
-    from cantho_dash import db
+    from cantho_dash.store import engine as db
 
     engine = db.make_engine(engine_url)
     latest = queries.latest_values(engine, date(2026, 12, 5), "31120").set_index("code")

@@ -8,7 +8,7 @@ import unicodedata
 import pandas as pd
 
 from cantho_dash.ingest.kinds import KINDS
-from cantho_dash.vntext import fold
+from cantho_dash.domain.vntext import fold
 from vn_encodings import to_cp1258
 
 # Rows as the analyst means them: numbers are floats, formatted per style when written.

@@ -1,7 +1,7 @@
 """Tài khoản: sign in or out, change one's password; admins manage every account."""
 import streamlit as st
 
-from cantho_dash import ui, ui_auth
+from cantho_dash.web import session as ui, auth as ui_auth
 
 
 ui.page_header("page_account")

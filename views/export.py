@@ -1,7 +1,7 @@
 """Xuất báo cáo: the meeting pack in one click, a PowerPoint deck and a ZIP of the PNG images."""
 import streamlit as st
 
-from cantho_dash import ui, ui_export
+from cantho_dash.web import session as ui, export as ui_export
 
 ui.page_header("page_export")
 st.caption(ui.tr("pack_help"))

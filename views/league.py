@@ -2,8 +2,12 @@
 and the wards ranked on any ward-level indicator."""
 import streamlit as st
 
-from cantho_dash import charts, leagues, ranking, tables, ui
-from cantho_dash.i18n import fmt_number, fmt_percent
+from cantho_dash.present import bars, tables
+from cantho_dash.domain import ranking
+from cantho_dash.web import session as ui
+from cantho_dash.words.formats import fmt_number, fmt_percent
+from cantho_dash.web import widgets
+from cantho_dash.web import cache
 
 lang = ui.lang()
 ui.page_header("page_league")
@@ -13,12 +17,12 @@ group = group_col.segmented_control(ui.tr("group"), ["wards", "departments"], de
                                     format_func=lambda g: ui.tr(f"group_{g}")) or "wards"
 pillar = pillar_col.segmented_control(ui.tr("rank_on"), list(ranking.PILLARS), default="TONG", key="lg_pillar",
                                       format_func=lambda p: ui.tr("pillar_TONG") if p == "TONG" else p) or "TONG"
-periods = ui.call("leagues", "score_periods", group)
+periods = cache.score_periods(group)
 if not periods:
     st.info(ui.tr("no_ward_data"))
     st.stop()
 period = period_col.selectbox(ui.tr("col_period"), periods, key="lg_period", format_func=lambda p: ui.period_label(p))
-table = ui.call("leagues", "league_table", group, period, pillar)
+table = cache.league_table(group, period, pillar)
 
 up, down = ranking.movers(table)
 if table["previous_period"].iloc[0]:
@@ -34,34 +38,34 @@ if table["previous_period"].iloc[0]:
 ranked = int(table["rank"].notna().sum())
 chart_title = ui.tr("league_chart") if ranked > 20 else ui.tr("league_chart_all").format(n=ranked)
 st.subheader(chart_title)
-ui.chart(charts.league_bar(table, pillar, lang), "league_bar", f"{chart_title} · {ui.period_label(period)}")
+widgets.chart(bars.league_bar(table, pillar, lang), "league_bar", f"{chart_title} · {ui.period_label(period)}")
 
 st.subheader(ui.tr("full_table"))
 types = st.pills(ui.tr("show_types"), ["xa", "phuong"], selection_mode="multi", default=["xa", "phuong"],
                  key="lg_types", format_func=lambda t: ui.tr(f"type_{t}")) if group == "wards" else None
 needle = st.text_input(ui.tr("search_unit"), key="lg_search")
-shown = leagues.search(table[table["unit_type"].isin(types)] if types else table, needle)
-shown = ui.table_page(shown, "lg_page")[0]
+shown = ranking.search(table[table["unit_type"].isin(types)] if types else table, needle)
+shown = widgets.table_page(shown, "lg_page")[0]
 st.dataframe(tables.styled_league(shown, pillar, lang), hide_index=True, width="stretch",
              height=min(40 + 35 * len(shown), 900))
 
 st.header(ui.tr("indicator_league"))
-available = ui.call("leagues", "ward_indicator_periods")
+available = cache.ward_indicator_periods()
 if available.empty:
     st.info(ui.tr("no_ward_data"))
     st.stop()
 code_col, ind_period_col = st.columns([3, 1])
-labels = ui.reference("target_labels").set_index("code")["short_en" if lang == "en" else "short_vi"]
+labels = cache.target_labels().set_index("code")["short_en" if lang == "en" else "short_vi"]
 code = code_col.selectbox(ui.tr("indicator"), sorted(available["code"].unique()), key="lg_indicator",
                           format_func=lambda c: f"{c} · {labels.get(c, c)}")
 ind_periods = available[available["code"] == code].sort_values("period_end", ascending=False)["period"].tolist()
 ind_period = ind_period_col.selectbox(ui.tr("col_period"), ind_periods, key="lg_ind_period",
                                       format_func=lambda p: ui.period_label(p))
-wards = ui.call("leagues", "ward_status", code, ind_period, ui.as_of())
+wards = cache.ward_status(code, ind_period)
 share = wards.attrs["share"]
 reported = int(wards["value"].notna().sum())
 st.metric(ui.tr("share_meeting"), fmt_percent(share * 100, 1, lang) if share == share else "–",
           ui.tr("wards_reported").format(n=fmt_number(reported, 0, lang)), delta_color="off", delta_arrow="off",
           border=True)
-ui.chart(charts.indicator_bar(wards, wards.attrs["spec"], lang), "indicator_bar",
+widgets.chart(bars.indicator_bar(wards, wards.attrs["spec"], lang), "indicator_bar",
          f"{ui.tr('indicator_league')} · {code} · {ui.period_label(ind_period)}")

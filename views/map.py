@@ -1,7 +1,9 @@
 """Bản đồ: the 103 wards coloured by an indicator or a DTI score; click a ward for its profile."""
 import streamlit as st
 
-from cantho_dash import charts, maps, ui, ui_auth, ui_maps
+from cantho_dash.present import mapfigs, maps
+from cantho_dash.web import session as ui, auth as ui_auth, maps as ui_maps
+from cantho_dash.web import widgets
 
 lang = ui.lang()
 ui.page_header("page_map")
@@ -23,9 +25,9 @@ centre_mode = "median" if measure.startswith(ui_maps.DTI) else centre_col.segmen
 frame, centre_name, deck = ui_maps.built_map(measure, period, centre_mode)
 event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="ward_map",
                         height=700)
-st.plotly_chart(charts.map_legend(maps.legend_stops(centre_name), lang), key="map_legend",
+st.plotly_chart(mapfigs.map_legend(maps.legend_stops(centre_name), lang), key="map_legend",
                 config={"displayModeBar": False})
-ui.png_button(lambda: charts.ward_map(frame, lang), "ward_map", f"{ui.tr('page_map')} · {ui_maps.measure_label(measure, labels)} · "
+widgets.png_button(lambda: mapfigs.ward_map(frame, lang), "ward_map", f"{ui.tr('page_map')} · {ui_maps.measure_label(measure, labels)} · "
               f"{ui.period_label(period)}")
 st.caption(f"{ui.tr('legend').format(centre=centre_name.lower())} · {ui.tr('as_of_period')}: "
            f"**{ui.period_label(period)}**")

@@ -1,27 +1,31 @@
 """Chỉ tiêu: every target with its gauge and trend, filterable, and as a table."""
 import streamlit as st
 
-from cantho_dash import charts, service, tables, ui
-from cantho_dash.i18n import status_label
-from cantho_dash.status import STATUSES
+from cantho_dash.present import gauges, tables, theme, trend
+from cantho_dash.web import session as ui
+from cantho_dash.words import status_label
+from cantho_dash.domain.status import STATUSES
+from cantho_dash.domain import targets as target_rules
+from cantho_dash.web import widgets
+from cantho_dash.web import cache
 
 
 lang = ui.lang()
 ui.page_header("page_targets")
-targets = ui.target_status()
-pillars = ui.reference("pillars")
-agencies = ui.reference("agencies").set_index("code")
+targets = cache.target_status()
+pillars = cache.pillars()
+agencies = cache.agencies().set_index("code")
 agency_name = agencies["name_en" if lang == "en" else "name_vi"]
 
 pillar_col, agency_col, status_col = st.columns([1, 2, 3])
 pillar = pillar_col.selectbox(ui.tr("filter_pillar"), [None, *pillars["code"]], key="f_pillar",
                               format_func=lambda c: ui.tr("all") if c is None else
                               pillars.set_index("code").loc[c, "name_en" if lang == "en" else "name_vi"])
-agency = agency_col.selectbox(ui.tr("filter_agency"), [None, *service.lead_agencies(targets)], key="f_agency",
+agency = agency_col.selectbox(ui.tr("filter_agency"), [None, *target_rules.lead_agencies(targets)], key="f_agency",
                               format_func=lambda c: ui.tr("all") if c is None else agency_name.get(c, c))
 statuses = status_col.pills(ui.tr("filter_status"), list(STATUSES), selection_mode="multi", key="f_status",
                             format_func=lambda s: status_label(s, lang))
-shown = service.filter_targets(targets, pillar, agency, statuses)
+shown = target_rules.filter_targets(targets, pillar, agency, statuses)
 st.caption(f"{ui.tr('shown')}: {len(shown)}/{len(targets)} {ui.tr('targets_count')}")
 if shown.empty:
     st.info(ui.tr("none_match"))
@@ -32,20 +36,20 @@ with chart_tab:
     labels = shown.set_index("code")["name_en" if lang == "en" else "name_vi"]
     code = st.selectbox(ui.tr("trend_of"), shown["code"], key="trend_code", format_func=lambda c: f"{c} · {labels[c]}")
     row = shown.set_index("code").loc[code].to_dict() | {"code": code}
-    history = service.indicator_history(ui.series(), row)
-    ui.chart(charts.trend(history, row, ui.as_of(), lang), "trend", f"{ui.tr('trend_of')} {code}")
+    history = target_rules.indicator_history(cache.series(), row)
+    widgets.chart(trend.trend(history, row, ui.as_of(), lang), "trend", f"{ui.tr('trend_of')} {code}")
     if isinstance(row.get("parts"), list):
         st.caption(ui.tr("parts_note"))
-    if noted := service.latest_note(history):
+    if noted := target_rules.latest_note(history):
         st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
         st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
     st.caption(ui.tr("gauge_help"))
     for start in range(0, len(shown), 3):
         for column, (_, target) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
             with column.container(border=True):
-                ui.chart(charts.gauge(target, lang), f"gauge_{target['code']}", f"{target['code']} · {target['short_vi']}")
-                st.badge(status_label(target["status"], lang), color=charts.STATUS_NAMED[target["status"]])
+                widgets.chart(gauges.gauge(target, lang), f"gauge_{target['code']}", f"{target['code']} · {target['short_vi']}")
+                st.badge(status_label(target["status"], lang), color=theme.STATUS_NAMED[target["status"]])
                 st.caption(f"{ui.tr('col_lead')}: {'; '.join(agency_name.get(c, c) for c in target['lead_codes'])}")
 with table_tab:
-    st.dataframe(tables.styled_targets(shown, ui.reference("agencies"), lang), hide_index=True,
+    st.dataframe(tables.styled_targets(shown, cache.agencies(), lang), hide_index=True,
                  width="stretch", height=min(40 + 35 * len(shown), 1100))

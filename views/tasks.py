@@ -1,14 +1,17 @@
 """Nhiệm vụ: the 51 tasks of Appendix II, overdue ones first, by agency, on a timeline."""
 import streamlit as st
 
-from cantho_dash import charts, ui, ui_tasks
+from cantho_dash.present import timeline
+from cantho_dash.web import session as ui, tasks as ui_tasks
+from cantho_dash.web import widgets
+from cantho_dash.web import cache
 
 lang = ui.lang()
 ui.page_header("page_tasks")
 ui_tasks.compliance_notice()
 
 register = ui_tasks.register()
-agencies = ui.reference("agencies").set_index("code")["name_en" if lang == "en" else "name_vi"]
+agencies = cache.agencies().set_index("code")["name_en" if lang == "en" else "name_vi"]
 leads = sorted({code for codes in register["lead_codes"] for code in codes}, key=lambda c: agencies.get(c, c))
 
 agency_col, state_col, rec_col = st.columns([2, 3, 2])
@@ -34,4 +37,4 @@ st.subheader(ui.tr("tasks_summary"))
 st.dataframe(ui_tasks.summary(register), hide_index=True, width="stretch")
 
 st.subheader(ui.tr("tasks_timeline"))
-ui.chart(charts.task_timeline(shown, ui.as_of(), lang), "tasks_timeline", ui.tr("tasks_timeline"))
+widgets.chart(timeline.task_timeline(shown, ui.as_of(), lang), "tasks_timeline", ui.tr("tasks_timeline"))

@@ -1,7 +1,8 @@
 """Báo cáo của đơn vị: what a reporting unit owes for the month, and the form to report it."""
 import streamlit as st
 
-from cantho_dash import ui, ui_auth, ui_unit
+from cantho_dash.web import session as ui, auth as ui_auth, unit as ui_unit
+from cantho_dash.web import cache
 
 ui.page_header("page_unit")
 account = ui_auth.require("analyst")   # a unit's analyst, or a city analyst who picks any unit
@@ -11,7 +12,7 @@ unit = ui_unit.choose_unit(account)
 if unit is None:
     ui_unit.city_view()
     st.stop()
-owed = ui.call("service", "unit_report", unit, ui.as_of())
+owed = cache.unit_report(unit)
 if owed.empty:
     st.info(ui.tr("unit_owes_nothing"))
     st.stop()

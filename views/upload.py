@@ -1,7 +1,7 @@
 """Tải dữ liệu: templates, then check an analyst's file, show the problems or a preview, and commit."""
 import streamlit as st
 
-from cantho_dash import ui, ui_auth, ui_ingest
+from cantho_dash.web import session as ui, auth as ui_auth, upload as ui_ingest
 from cantho_dash.ingest.kinds import KINDS
 
 

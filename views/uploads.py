@@ -1,7 +1,7 @@
 """Lịch sử tải lên: every upload, with rollback and its undo."""
 import streamlit as st
 
-from cantho_dash import ui, ui_auth, ui_ingest
+from cantho_dash.web import session as ui, auth as ui_auth, upload as ui_ingest
 
 
 ui.page_header("page_uploads")

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .kinds import Kind
-from .layout import Layout
-from .problems import FileProblem
-from .records import Sourced
-from .sheet import Vocabulary, column_letter, read_sheet
-from .title import years_in
-from .workbook import Sheet
+from cantho_dash.ingest.kinds import Kind
+from cantho_dash.ingest.layout import Layout
+from cantho_dash.ingest.problems import FileProblem
+from cantho_dash.ingest.records import Sourced
+from cantho_dash.ingest.sheet import Vocabulary, column_letter, read_sheet
+from cantho_dash.ingest.title import years_in
+from cantho_dash.ingest.workbook import Sheet
 
 
 @dataclass

@@ -8,10 +8,10 @@ from typing import Callable
 
 import pandas as pd
 
-from ..catalog import CITY, read_target_labels, read_targets, read_tasks
-from ..vntext import fold, key
-from . import names
-from .sheet import Vocabulary
+from cantho_dash.domain.catalog import CITY, read_target_labels, read_targets, read_tasks
+from cantho_dash.domain.vntext import fold, key
+from cantho_dash.ingest import resolve as names
+from cantho_dash.ingest.sheet import Vocabulary
 
 _CODE_AT_START = re.compile(r"^\s*((?:cqs|kts|xhs)\s*[-_.]?\s*0*\d{1,2}\s*[ab]?)(?![0-9])(?:\s*[-:.)–]\s*|\s+|$)")
 _UNIT_TAIL = re.compile(r"\s*\((?:%|ty le|ty le %|so|diem)\)\s*$")

@@ -8,9 +8,9 @@ import io
 
 import pandas as pd
 
-from ..periods import Period
-from .kinds import OBSERVATIONS, TASK_STATUS
-from .report import neutralise
+from cantho_dash.domain.periods import Period
+from cantho_dash.ingest.kinds import OBSERVATIONS, TASK_STATUS
+from cantho_dash.ingest.report import neutralise
 
 FIGURE_HEADERS = [c.header_vi for c in OBSERVATIONS.columns if c.name in ("indicator_code", "area", "period", "value",
                                                                           "note")]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import db
-from ..i18n import fmt_decimal
-from . import names, report
+from cantho_dash.store import engine as db
+from cantho_dash.words.formats import fmt_decimal
+from cantho_dash.ingest import resolve as names, report
 
 MAX_PROBLEMS = 1_000      # a report lists this many; the rest are counted
 

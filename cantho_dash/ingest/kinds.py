@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..vntext import key
+from cantho_dash.domain.vntext import key
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..periods import Period, PeriodError, parse_period
-from ..vntext import fold, key
-from .kinds import DETECTION_ORDER, OBSERVATIONS, UNIT_SCORES, Kind
-from .names import resolve_pillar
+from cantho_dash.domain.periods import Period, PeriodError, parse_period
+from cantho_dash.domain.vntext import fold, key
+from cantho_dash.ingest.kinds import DETECTION_ORDER, OBSERVATIONS, UNIT_SCORES, Kind
+from cantho_dash.ingest.resolve import resolve_pillar
 
 HEADER_SEARCH_ROWS = 300
 # What a title block may supply when the table has no column for it.

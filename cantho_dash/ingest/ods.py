@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from defusedxml.ElementTree import iterparse
 
-from .problems import FileProblem
+from cantho_dash.ingest.problems import FileProblem
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

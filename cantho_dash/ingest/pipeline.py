@@ -19,13 +19,15 @@ import duckdb
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from .. import config, db, queries, service
-from ..catalog import CITY
-from . import report
-from .commit import record_upload, with_upload_id
-from . import stage
-from .read import FileProblem
-from .stage import Context, Progress, Staged
+from cantho_dash import config
+from cantho_dash.store import engine as db, queries
+from cantho_dash.domain.catalog import CITY
+from cantho_dash.ingest import report
+from cantho_dash.store.versions import record_upload, with_upload_id
+from cantho_dash.ingest import stage
+from cantho_dash.ingest.read import FileProblem
+from cantho_dash.ingest.stage import Context, Progress, Staged
+from cantho_dash.facts import targets as target_facts
 
 
 # Work that overlaps DuckDB (which frees the GIL) with Python: archiving, and writing while pandera checks.
@@ -104,8 +106,8 @@ def scope(engine: Engine, unit: str | None) -> stage.Scope:
 
 @lru_cache(maxsize=8)
 def _duties(engine: Engine, version: int):
-    from ..catalog import read_ward_series
-    from ..scope import build_duties
+    from cantho_dash.domain.catalog import read_ward_series
+    from cantho_dash.domain.scope import build_duties
 
     return build_duties(queries.targets(engine), queries.target_parts(engine), queries.tasks(engine),
                         queries.agencies(engine), queries.wards(engine), read_ward_series())
@@ -113,7 +115,7 @@ def _duties(engine: Engine, version: int):
 
 @lru_cache(maxsize=8)
 def _context(engine: Engine, version: int) -> Context:
-    return Context(lambda: service.indicator_catalog(engine), lambda: set(queries.tasks(engine)["task_no"]),
+    return Context(lambda: target_facts.indicator_catalog(engine), lambda: set(queries.tasks(engine)["task_no"]),
                    lambda: queries.target_labels(engine), lambda: queries.tasks(engine), lambda: queries.targets(engine))
 
 
@@ -175,14 +177,14 @@ def _status_changes(engine: Engine, kind: str, rows, as_of: date) -> pd.DataFram
     cols = ["code", "status_before", "status_after", "value_before", "value_after"]
     if kind not in ("observations", "targets"):
         return pd.DataFrame(columns=cols)
-    before = service.target_status(engine, as_of)
+    before = target_facts.target_status(engine, as_of)
     if kind == "observations":
         frame = rows.to_pandas()
         city = frame[frame["area_code"] == CITY].rename(columns={"indicator_code": "code"})
         city = city.assign(period_end=pd.to_datetime(city["period_end"]).dt.date)
-        after = service.target_status(engine, as_of, overlay=city[["code", "period", "period_end", "value"]])
+        after = target_facts.target_status(engine, as_of, overlay=city[["code", "period", "period_end", "value"]])
     else:
-        after = service.target_status(engine, as_of, targets=rows.to_pandas())
+        after = target_facts.target_status(engine, as_of, targets=rows.to_pandas())
     merged = before[["code", "status", "value"]].merge(after[["code", "status", "value"]], on="code",
                                                           how="outer", suffixes=("_before", "_after"))
     return merged[merged["status_before"].fillna("") != merged["status_after"].fillna("")][cols].reset_index(drop=True)

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import workbook
-from .book import Book, Origins, SheetTable, Vocabulary, read_sheets
-from .kinds import Kind
-from .layout import HEADER_SEARCH_ROWS, find, may_be_header
-from .problems import FileProblem
-from .records import classify
-from .workbook import Sheet
+from cantho_dash.ingest import workbook
+from cantho_dash.ingest.book import Book, Origins, SheetTable, Vocabulary, read_sheets
+from cantho_dash.ingest.kinds import Kind
+from cantho_dash.ingest.layout import HEADER_SEARCH_ROWS, find, may_be_header
+from cantho_dash.ingest.problems import FileProblem
+from cantho_dash.ingest.records import classify
+from cantho_dash.ingest.workbook import Sheet
 
 DELIMITERS = (",", ";", "\t")
 FAST_BYTES = 2_000_000       # a plain CSV larger than this is read by DuckDB where it lies

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..vntext import fold
-from .layout import NUMBER, Layout, month_header
+from cantho_dash.domain.vntext import fold
+from cantho_dash.ingest.layout import NUMBER, Layout, month_header
 
 SKIPPED = ("column_numbers", "repeated_header", "heading", "totals", "note", "signature")
 _COLUMN_NUMBER = re.compile(r"\(?\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)?(?:\s*=\s*[\d()+\-*/x ]+)?")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .read import SUPPORTED_ENCODINGS
+from cantho_dash.ingest.read import SUPPORTED_ENCODINGS
 
 PERIOD_FORMS = "2026-03, 03/2026, T3/2026, Tháng 3/2026, 2026-Q1, Q1/2026, Quý I/2026, 2026-H1, 2026"
 

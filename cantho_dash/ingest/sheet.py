@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..vntext import fold
-from .kinds import Kind
-from .layout import HEADER_SEARCH_ROWS, Layout, Unclear, find
-from .problems import FileProblem
-from .records import Sourced, build
-from .title import Title, lines, period_of_sheet, read_title, years_in
-from .workbook import Sheet
+from cantho_dash.domain.vntext import fold
+from cantho_dash.ingest.kinds import Kind
+from cantho_dash.ingest.layout import HEADER_SEARCH_ROWS, Layout, Unclear, find
+from cantho_dash.ingest.problems import FileProblem
+from cantho_dash.ingest.records import Sourced, build
+from cantho_dash.ingest.title import Title, period_of_sheet, read_title, years_in
+from cantho_dash.ingest.workbook import Sheet
 
 
 @dataclass(frozen=True)

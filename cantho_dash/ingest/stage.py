@@ -19,13 +19,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from ..scope import Duties, kind_refusal, out_of_scope
-from .. import db
-from . import explain, names, report, schemas
-from .book import Book
-from .context import Context
-from .kinds import KINDS
-from .read import FileProblem, Table, expected_records, read_book
+from cantho_dash.domain.scope import Duties, kind_refusal, out_of_scope
+from cantho_dash.store import engine as db
+from cantho_dash.ingest import explain, resolve as names, report, schemas
+from cantho_dash.ingest.book import Book
+from cantho_dash.ingest.context import Context
+from cantho_dash.ingest.kinds import KINDS
+from cantho_dash.ingest.read import FileProblem, Table, expected_records, read_book
 
 KINDS_RESOLVED = ("indicator_code", "area", "period", "unit", "pillar", "task_no", "status", "code",
                   "comparator", "deadline", "lead_agency", "coordinating_agencies")  # every map_<column>

@@ -2,10 +2,10 @@
 the rows skipped (totals, signatures …), and what was taken from a title block."""
 from __future__ import annotations
 
-from ..periods import PeriodError, parse_period
-from . import report
-from .book import Book
-from .names import ward_index
+from cantho_dash.domain.periods import PeriodError, parse_period
+from cantho_dash.ingest import report
+from cantho_dash.ingest.book import Book
+from cantho_dash.ingest.resolve import ward_index
 
 ROW_KINDS = {"column_numbers": ("dòng số thứ tự cột", "column-number row(s)"),
              "repeated_header": ("dòng tiêu đề cột lặp lại", "repeated header row(s)"),

@@ -5,7 +5,7 @@ import io
 
 import pandas as pd
 
-from .kinds import KINDS
+from cantho_dash.ingest.kinds import KINDS
 
 PERIODS = "2026-10, 10/2026, T10/2026, Tháng 10/2026, Quý IV/2026, 2026-H2, 2026"
 # column -> (what it holds, examples), for the guide sheet of the .xlsx template

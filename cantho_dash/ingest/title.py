@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..periods import Period, PeriodError, parse_period
-from ..vntext import fold
+from cantho_dash.domain.periods import Period, PeriodError, parse_period
+from cantho_dash.domain.vntext import fold
 
 _DATE_PHRASES = re.compile(r"ngay\s*[\d.…]*\s*thang\s*[\d.…]*\s*nam\s*[\d.…]*|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\b"
                            r"|\bso\s*:?\s*[\w.]*\s*/\s*[\w/-]+|\b\d+\s*/\s*(?:kh|qd|bc|ubnd|tb|cv|nq|nd|tt)[\w/-]*")

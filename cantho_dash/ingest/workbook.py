@@ -16,8 +16,8 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from . import ods
-from .problems import FileProblem
+from cantho_dash.ingest import ods
+from cantho_dash.ingest.problems import FileProblem
 
 LIMIT_UNPACKED = 300 * 1024 * 1024
 LIMIT_CELLS = 12_000_000

@@ -1,0 +1,160 @@
+"""Who may write what (pure). An account belongs to a reporting unit, or to none (a city analyst,
+the plan's secretariat, who may write everything).
+
+- A department writes the city-wide figures and the ward rows of the targets (and parts) it leads,
+  and the statuses of the tasks it leads.
+- A ward writes its own rows of the ward-level indicators, nothing city-wide.
+- DTI scores and the targets catalog are written by city analysts only.
+- A collective lead ("Sở, ban, ngành", "UBND xã, phường") gives no unit a right by itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from cantho_dash.domain.catalog import CITY, agency_index, read_agencies, read_target_parts, read_targets, read_tasks, read_wards
+from cantho_dash.domain.catalog import read_ward_series, split_agency_list
+
+CITY_ONLY_KINDS = ("unit_scores", "targets")
+
+
+def is_ward(unit: str | None) -> bool:
+    """Whether a unit code is a ward's (five digits) rather than an agency's."""
+    return bool(unit) and bool(re.fullmatch(r"\d{5}", unit))
+
+
+@dataclass(frozen=True)
+class Duties:
+    """The catalog as rights: who leads each series and task, which series are reported by ward."""
+
+    series_leads: dict[str, frozenset[str]]
+    task_leads: dict[int, frozenset[str]]
+    ward_series: frozenset[str]
+    names: dict[str, tuple[str, str]]          # unit code -> (Vietnamese name, English name)
+    lead_text: dict[str, str]                  # series code or 'task:N' -> the lead as the plan writes it
+
+    def name(self, unit: str, lang: str = "vi") -> str:
+        vi, en = self.names.get(unit, (unit, unit))
+        return en if lang == "en" else vi
+
+    def series_of(self, unit: str) -> list[str]:
+        """The series an agency leads, in catalog order."""
+        return [code for code, leads in self.series_leads.items() if unit in leads]
+
+    def tasks_of(self, unit: str) -> list[int]:
+        """The tasks an agency leads."""
+        return sorted(n for n, leads in self.task_leads.items() if unit in leads)
+
+
+def build_duties(targets: pd.DataFrame, parts: pd.DataFrame, tasks: pd.DataFrame, agencies: pd.DataFrame,
+                 wards: pd.DataFrame, ward_series: set[str]) -> Duties:
+    """Duties from the catalog's frames."""
+    index = agency_index()
+    collective = set(agencies.loc[agencies["collective"], "code"])
+
+    def leads(cell: str) -> frozenset[str]:
+        return frozenset(c for c in (index.code(n) for n in split_agency_list(cell)) if c and c not in collective)
+
+    part_of = parts.groupby("target_code")["code"].agg(list).to_dict()
+    series, text = {}, {}
+    for row in targets.sort_values("plan_no").itertuples():
+        for code in part_of.get(row.code, [row.code]):
+            series[code], text[code] = leads(row.lead_agency), row.lead_agency
+    task_leads = {int(t.task_no): leads(t.lead_agency) for t in tasks.itertuples()}
+    text |= {f"task:{int(t.task_no)}": t.lead_agency for t in tasks.itertuples()}
+    names = {r.code: (r.name_vi, r.name_en) for r in agencies.itertuples()}
+    names |= {r.code: (r.name_vi, r.name_vi) for r in wards.itertuples()}
+    return Duties(series, task_leads, frozenset(ward_series), names, text)
+
+
+@lru_cache(maxsize=1)
+def catalog_duties() -> Duties:
+    """Duties from data/catalog (the CLI and the accounts check use these)."""
+    return build_duties(read_targets(), read_target_parts(), read_tasks(), read_agencies(), read_wards(),
+                        read_ward_series())
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Every unit an account may belong to: non-collective agencies and today's wards, code -> name."""
+    agencies = read_agencies()
+    out = {r.code: r.name_vi for r in agencies[~agencies["collective"]].itertuples()}
+    return out | {r.code: r.name_vi for r in read_wards().itertuples()}
+
+
+def kind_refusal(unit: str | None, kind: str, duties: Duties) -> tuple[str, str] | None:
+    """Why a unit may not write a kind at all (scores, the catalog), or None."""
+    if unit is None or kind not in CITY_ONLY_KINDS:
+        return None
+    what = ("điểm DTI", "DTI scores") if kind == "unit_scores" else ("danh mục chỉ tiêu", "the targets catalog")
+    return (f"{what[0].capitalize()} chỉ do chuyên viên của thành phố (Sở Khoa học và Công nghệ) nhập; tài khoản của "
+            f"{duties.name(unit)} không nhập được.",
+            f"{what[1].capitalize()} are entered by the city's analysts only; the account of {duties.name(unit, 'en')} "
+            "cannot enter them.")
+
+
+def _lead_names(duties: Duties, key: str, leads: frozenset[str], lang: str) -> str:
+    if leads:
+        return ", ".join(duties.name(c, lang) for c in sorted(leads))
+    return duties.lead_text.get(key, "")
+
+
+def _series_reason(unit: str, code: str, area: str, duties: Duties) -> tuple[str, str] | None:
+    leads = duties.series_leads.get(code, frozenset())
+    if not is_ward(unit):
+        if unit in leads:
+            return None
+        if not leads:
+            return (f"chỉ tiêu {code} do {duties.lead_text.get(code, '')} cùng chủ trì; chỉ tài khoản của thành phố nhập được",
+                    f"indicator {code} is led jointly by {duties.lead_text.get(code, '')}; only a city account can enter it")
+        return (f"chỉ tiêu {code} do {_lead_names(duties, code, leads, 'vi')} chủ trì; tài khoản của "
+                f"{duties.name(unit)} không nhập được",
+                f"indicator {code} is led by {_lead_names(duties, code, leads, 'en')}; the account of "
+                f"{duties.name(unit, 'en')} cannot enter it")
+    if area == CITY:
+        return (f"số liệu toàn thành phố của chỉ tiêu {code} do {_lead_names(duties, code, leads, 'vi')} báo cáo; "
+                f"{duties.name(unit)} chỉ nhập số liệu của mình",
+                f"the city-wide figure of {code} is reported by {_lead_names(duties, code, leads, 'en')}; "
+                f"{duties.name(unit)} enters only its own figures")
+    if area != unit:
+        return (f"{duties.name(area)} tự báo cáo số liệu của mình; tài khoản của {duties.name(unit)} không nhập được",
+                f"{duties.name(area)} reports its own figures; the account of {duties.name(unit)} cannot enter them")
+    if code not in duties.ward_series:
+        return (f"chỉ tiêu {code} không báo cáo theo xã, phường; do {_lead_names(duties, code, leads, 'vi')} báo cáo",
+                f"indicator {code} is not reported by ward; {_lead_names(duties, code, leads, 'en')} reports it")
+    return None
+
+
+def _task_reason(unit: str, task: int, duties: Duties) -> tuple[str, str] | None:
+    leads = duties.task_leads.get(int(task), frozenset())
+    if unit in leads:
+        return None
+    who_vi = _lead_names(duties, f"task:{int(task)}", leads, "vi")
+    who_en = _lead_names(duties, f"task:{int(task)}", leads, "en")
+    return (f"nhiệm vụ {int(task)} do {who_vi} chủ trì; tài khoản của {duties.name(unit)} không nhập được",
+            f"task {int(task)} is led by {who_en}; the account of {duties.name(unit, 'en')} cannot enter it")
+
+
+def out_of_scope(unit: str | None, kind: str, rows: pd.DataFrame, duties: Duties) -> pd.DataFrame:
+    """row_id, column, reason_vi, reason_en of every row the unit may not write (None: a city analyst).
+    rows: row_id and the kind's keys (indicator_code and area_code, or task_no)."""
+    columns = ["row_id", "column", "reason_vi", "reason_en"]
+    if unit is None or rows.empty or kind not in ("observations", "task_status"):
+        return pd.DataFrame(columns=columns)
+    if kind == "observations":
+        keys = rows[["indicator_code", "area_code"]].drop_duplicates()
+        reasons = {(c, a): _series_reason(unit, c, a, duties) for c, a in keys.itertuples(index=False)}
+        found = [(r, "area" if is_ward(unit) and a != unit else "indicator_code", *reasons[(c, a)])
+                 for r, c, a in rows[["row_id", "indicator_code", "area_code"]].itertuples(index=False) if reasons[(c, a)]]
+    else:
+        reasons = {t: _task_reason(unit, t, duties) for t in rows["task_no"].drop_duplicates()}
+        found = [(r, "task_no", *reasons[t]) for r, t in rows[["row_id", "task_no"]].itertuples(index=False) if reasons[t]]
+    return pd.DataFrame(found, columns=columns)
+
+
+def may_roll_back(unit: str | None, upload_unit: str | None) -> bool:
+    """A city analyst may roll back any upload; a unit's analyst only the uploads of that unit."""
+    return unit is None or (upload_unit is not None and unit == upload_unit)

@@ -1,0 +1,58 @@
+"""What frames every page: the wall-screen style, the sidebar (language, as-of date, PNG size, the
+briefing toggle, freshness), the demo banner, and the watch that reruns a page after a commit."""
+from __future__ import annotations
+
+import streamlit as st
+
+from cantho_dash import config
+from cantho_dash.domain.periods import month
+from cantho_dash.export import png as export
+from cantho_dash.web import cache
+from cantho_dash.web.session import as_of, data_version, lang, tr
+from cantho_dash.words.formats import fmt_date
+
+ICON = config.ROOT / "static" / "icon.png"
+
+
+def apply_style() -> None:
+    """Large figures for a wall screen (our own constant CSS, no data in it)."""
+    st.html("<style>[data-testid='stMetricValue']{font-size:3.4rem;line-height:1.1}"
+            "[data-testid='stMetricLabel'] p{font-size:1.15rem}</style>")
+
+
+def sidebar() -> None:
+    """Language switch, as-of date and data freshness."""
+    with st.sidebar:
+        choice = st.segmented_control(tr("language"), ["vi", "en"], default=lang(), key="lang_choice",
+                                      format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+        if choice and choice != st.session_state["lang"]:
+            st.session_state["lang"] = choice
+            st.rerun()
+        st.date_input(tr("as_of"), value=as_of(), key="as_of_input", format="DD/MM/YYYY", help=tr("as_of_help"),
+                      on_change=lambda: st.session_state.update(as_of=st.session_state["as_of_input"]))
+        st.segmented_control(tr("png_size"), list(export.SIZES), default="1920x1080", key="png_size")
+        if st.toggle(tr("briefing"), key="briefing_toggle", help=tr("briefing_help")):
+            st.session_state["briefing_toggle"] = False
+            st.query_params["mode"] = "briefing"
+            st.rerun()
+        fresh = cache.freshness()
+        newest = (month(fresh["period_end"].year, fresh["period_end"].month).label(lang()) if fresh["period_end"]
+                  else tr("no_uploads"))
+        uploaded = fmt_date(fresh["uploaded_at"], lang()) if fresh["uploaded_at"] else tr("no_uploads")
+        st.caption(f"{tr('newest_period')}: **{newest}**  \n{tr('freshness')}: **{uploaded}**")
+
+
+def demo_banner() -> None:
+    """The 'Dữ liệu minh họa' banner, on every page while demo rows are shown."""
+    if cache.demo_active():
+        st.warning(tr("demo_banner"), icon=":material/science:")
+
+
+@st.fragment(run_every=30)
+def watch_updates() -> None:
+    """Every 30 s, rerun the page if another session committed or rolled back (within 60 s of it)."""
+    version = data_version()
+    seen = st.session_state.setdefault("seen_version", version)
+    if version != seen:
+        st.session_state["seen_version"] = version
+        st.rerun(scope="app")

@@ -1,0 +1,117 @@
+"""The Streamlit session: the store's engine, the language, the as-of date and the data version every
+cached read is keyed by. Nothing below the web layer knows about Streamlit."""
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import streamlit as st
+
+from cantho_dash import config
+from cantho_dash.domain.periods import parse_period
+from cantho_dash.store import engine as db
+from cantho_dash.store import queries
+from cantho_dash.store.bootstrap import ensure_ready
+from cantho_dash.words import t
+from cantho_dash.words.formats import fmt_date, fmt_decimal, fmt_number, fmt_percent
+
+
+@st.cache_resource(show_spinner=False)
+def engine_for(url: str):
+    """One engine per store and process; the schema, catalog and demo data are made on first use."""
+    engine = db.make_engine(url)
+    ensure_ready(engine, config.settings())
+    return engine
+
+
+def engine():
+    """The engine of the configured store, or a friendly stop when the file is locked."""
+    try:
+        return engine_for(config.settings().db_url)
+    except db.StoreLockedError as exc:
+        st.error(str(exc))
+        st.stop()
+
+
+def lang() -> str:
+    """The chosen UI language: 'vi' (default) or 'en'."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = "en" if st.query_params.get("lang") == "en" else "vi"
+    return st.session_state["lang"]
+
+
+def tr(key: str) -> str:
+    """The UI string key in the chosen language."""
+    return t(key, lang())
+
+
+def as_of() -> date:
+    """The as-of date: chosen in the sidebar, or ?as_of=YYYY-MM-DD, or CANTHO_AS_OF, else today."""
+    if "as_of" not in st.session_state:
+        try:
+            st.session_state["as_of"] = date.fromisoformat(st.query_params.get("as_of", ""))
+        except ValueError:
+            st.session_state["as_of"] = config.default_as_of()
+    return st.session_state["as_of"]
+
+
+VERSION_SECONDS = 1.0
+_versions: dict[str, tuple[float, int]] = {}
+
+
+def data_version() -> int:
+    """Changes with every commit or rollback; part of every cache key. Read from the store at most once
+    a second (a page asks for it dozens of times per run); forget_version() after a write."""
+    url = config.settings().db_url
+    seen = _versions.get(url)
+    if seen is not None and time.monotonic() - seen[0] < VERSION_SECONDS:
+        return seen[1]
+    version = queries.data_version(engine())
+    _versions[url] = (time.monotonic(), version)
+    return version
+
+
+def forget_version() -> None:
+    """After this process wrote to the store: the next data_version() reads it afresh."""
+    _versions.clear()
+
+
+def cache_key() -> tuple[str, int]:
+    """(store URL, data version): the first arguments of every cached read."""
+    return config.settings().db_url, data_version()
+
+
+def period_label(code: str) -> str:
+    """A period code as people say it, in the chosen language."""
+    return parse_period(code).label(lang())
+
+
+def number(value, decimals: int = 1) -> str:
+    """A number the chosen language's way (76,5 in Vietnamese)."""
+    return fmt_number(value, decimals, lang())
+
+
+def decimal(value, decimals: int = 2) -> str:
+    """A number without trailing zeros, the chosen language's way."""
+    return fmt_decimal(value, decimals, lang())
+
+
+def percent(value, decimals: int = 1) -> str:
+    """A percentage the chosen language's way (76,5%)."""
+    return fmt_percent(value, decimals, lang())
+
+
+def day(value) -> str:
+    """A date the chosen language's way (25/11/2026)."""
+    return fmt_date(value, lang())
+
+
+def status_label(code: str) -> str:
+    """A status code's label in the chosen language."""
+    return tr(f"status_{code}")
+
+
+def page_header(title_key: str) -> None:
+    """Page title with the as-of date."""
+    st.title(f"{tr(title_key)} · {tr('app_title')}")
+    st.caption(f"{tr('plan_ref')} · {tr('as_of')}: **{fmt_date(as_of(), lang())}**")
