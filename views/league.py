@@ -3,11 +3,9 @@ and the wards ranked on any ward-level indicator."""
 import streamlit as st
 
 from cantho_dash.present import bars, tables
-from cantho_dash.domain import ranking
+from cantho_dash.scenes import league as league_scene
+from cantho_dash.web import cache, scenes, widgets
 from cantho_dash.web import session as ui
-from cantho_dash.words.formats import fmt_number, fmt_percent
-from cantho_dash.web import widgets
-from cantho_dash.web import cache
 
 lang = ui.lang()
 ui.page_header("page_league")
@@ -15,16 +13,15 @@ ui.page_header("page_league")
 group_col, pillar_col, period_col = st.columns([2, 2, 1])
 group = group_col.segmented_control(ui.tr("group"), ["wards", "departments"], default="wards", key="lg_group",
                                     format_func=lambda g: ui.tr(f"group_{g}")) or "wards"
-pillar = pillar_col.segmented_control(ui.tr("rank_on"), list(ranking.PILLARS), default="TONG", key="lg_pillar",
+pillar = pillar_col.segmented_control(ui.tr("rank_on"), list(league_scene.PILLARS), default="TONG", key="lg_pillar",
                                       format_func=lambda p: ui.tr("pillar_TONG") if p == "TONG" else p) or "TONG"
 periods = cache.score_periods(group)
 if not periods:
     st.info(ui.tr("no_ward_data"))
     st.stop()
 period = period_col.selectbox(ui.tr("col_period"), periods, key="lg_period", format_func=lambda p: ui.period_label(p))
-table = cache.league_table(group, period, pillar)
-
-up, down = ranking.movers(table)
+scene = scenes.league(group, period, pillar)
+table, up, down = scene.table, scene.up, scene.down
 if table["previous_period"].iloc[0]:
     st.caption(ui.tr("vs_period").format(period=ui.period_label(table["previous_period"].iloc[0])))
     up_col, down_col = st.columns(2)
@@ -35,16 +32,14 @@ if table["previous_period"].iloc[0]:
                 st.metric(tables.unit_name(row, lang), f"#{int(row['rank'])}",
                           f"{int(row['rank_change']):+d} {ui.tr('places')}", delta_color="normal")
 
-ranked = int(table["rank"].notna().sum())
-chart_title = ui.tr("league_chart") if ranked > 20 else ui.tr("league_chart_all").format(n=ranked)
-st.subheader(chart_title)
-widgets.chart(bars.league_bar(table, pillar, lang), "league_bar", f"{chart_title} · {ui.period_label(period)}")
+st.subheader(scene.heading)
+widgets.chart(scene.chart.fig, scene.chart.key, scene.chart.title)
 
 st.subheader(ui.tr("full_table"))
 types = st.pills(ui.tr("show_types"), ["xa", "phuong"], selection_mode="multi", default=["xa", "phuong"],
                  key="lg_types", format_func=lambda t: ui.tr(f"type_{t}")) if group == "wards" else None
 needle = st.text_input(ui.tr("search_unit"), key="lg_search")
-shown = ranking.search(table[table["unit_type"].isin(types)] if types else table, needle)
+shown = league_scene.filtered(table, types, needle)
 shown = widgets.table_page(shown, "lg_page")[0]
 st.dataframe(tables.styled_league(shown, pillar, lang), hide_index=True, width="stretch",
              height=min(40 + 35 * len(shown), 900))
@@ -64,8 +59,8 @@ ind_period = ind_period_col.selectbox(ui.tr("col_period"), ind_periods, key="lg_
 wards = cache.ward_status(code, ind_period)
 share = wards.attrs["share"]
 reported = int(wards["value"].notna().sum())
-st.metric(ui.tr("share_meeting"), fmt_percent(share * 100, 1, lang) if share == share else "–",
-          ui.tr("wards_reported").format(n=fmt_number(reported, 0, lang)), delta_color="off", delta_arrow="off",
+st.metric(ui.tr("share_meeting"), ui.percent(share * 100, 1) if share == share else "–",
+          ui.tr("wards_reported").format(n=ui.number(reported, 0)), delta_color="off", delta_arrow="off",
           border=True)
 widgets.chart(bars.indicator_bar(wards, wards.attrs["spec"], lang), "indicator_bar",
          f"{ui.tr('indicator_league')} · {code} · {ui.period_label(ind_period)}")

@@ -1,47 +1,33 @@
 """Tổng quan: the 30 targets at a glance, for the briefing-room wall."""
 import streamlit as st
 
-from cantho_dash.present import bars, gauges, theme
-from cantho_dash.web import session as ui, tasks as ui_tasks
-from cantho_dash.words import status_label
-from cantho_dash.words.formats import fmt_number
-from cantho_dash.domain import targets as target_rules
-from cantho_dash.web import widgets
-from cantho_dash.web import cache
+from cantho_dash.present import theme
+from cantho_dash.web import scenes, widgets
+from cantho_dash.web import session as ui
+from cantho_dash.web import tasks as ui_tasks
 
-
-lang = ui.lang()
 ui.page_header("page_overview")
-targets = cache.target_status()
-pillars = cache.pillars()
+scene = scenes.overview()
 
-counts = target_rules.status_counts(targets)
-for column, (status, n) in zip(st.columns(len(counts)), counts.items()):
-    column.metric(f":{theme.STATUS_NAMED[status]}[**{status_label(status, lang)}**]", n, border=True)
+for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
+    column.metric(f":{theme.STATUS_NAMED[status]}[**{ui.status_label(status)}**]", n, border=True)
 
-widgets.chart(gauges.status_strip(targets, pillars, lang), "status_strip", ui.tr("status_by_pillar"))
+widgets.chart(scene.strip.fig, scene.strip.key, ui.tr("status_by_pillar"))
 
 st.caption(ui.tr("gauge_help"))
-for pillar in pillars.itertuples():
-    rows = targets[targets["pillar"] == pillar.code]
-    pillar_counts = target_rules.status_counts(rows)
-    good = pillar_counts["achieved"] + pillar_counts["on_track"]
+for pillar in scene.pillars:
     with st.container(border=True):
-        heading = f"{pillar.name_en if lang == 'en' else pillar.name_vi} · {good}/{len(rows)} {ui.tr('good_share')}"
-        st.subheader(heading)
+        st.subheader(pillar.heading)
         with st.container(horizontal=True):
-            for status, n in pillar_counts.items():
+            for status, n in pillar.counts.items():
                 if n:
-                    st.badge(f"{status_label(status, lang)}: {n}", color=theme.STATUS_NAMED[status])
-        widgets.chart(gauges.gauge_grid(rows, lang, columns=8), f"gauges_{pillar.code}", heading)
+                    st.badge(f"{ui.status_label(status)}: {n}", color=theme.STATUS_NAMED[status])
+        widgets.chart(pillar.gauges.fig, f"gauges_{pillar.code}", pillar.heading)
 
 left, right = st.columns(2)
-with left:
-    st.subheader(ui.tr("behind_title"))
-    widgets.chart(bars.behind_pace_bar(target_rules.behind_pace(targets), lang), "behind_pace", ui.tr("behind_title"))
-with right:
-    st.subheader(ui.tr("agencies_title"))
-    widgets.chart(bars.agencies_bar(target_rules.lead_agency_counts(targets), cache.agencies(), lang),
-             "lead_agencies", ui.tr("agencies_title"))
+for column, chart in ((left, scene.behind), (right, scene.agencies)):
+    with column:
+        st.subheader(chart.title)
+        widgets.chart(chart.fig, chart.key, chart.title)
 ui_tasks.compliance_notice()
-st.caption(f"{ui.tr('plan_ref')} · {fmt_number(len(targets), 0, lang)} {ui.tr('targets_count')}")
+st.caption(scene.caption)

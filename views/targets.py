@@ -2,13 +2,9 @@
 import streamlit as st
 
 from cantho_dash.present import gauges, tables, theme, trend
+from cantho_dash.scenes import targets as targets_scene
+from cantho_dash.web import cache, widgets
 from cantho_dash.web import session as ui
-from cantho_dash.words import status_label
-from cantho_dash.domain.status import STATUSES
-from cantho_dash.domain import targets as target_rules
-from cantho_dash.web import widgets
-from cantho_dash.web import cache
-
 
 lang = ui.lang()
 ui.page_header("page_targets")
@@ -21,11 +17,11 @@ pillar_col, agency_col, status_col = st.columns([1, 2, 3])
 pillar = pillar_col.selectbox(ui.tr("filter_pillar"), [None, *pillars["code"]], key="f_pillar",
                               format_func=lambda c: ui.tr("all") if c is None else
                               pillars.set_index("code").loc[c, "name_en" if lang == "en" else "name_vi"])
-agency = agency_col.selectbox(ui.tr("filter_agency"), [None, *target_rules.lead_agencies(targets)], key="f_agency",
+agency = agency_col.selectbox(ui.tr("filter_agency"), [None, *targets_scene.lead_agencies(targets)], key="f_agency",
                               format_func=lambda c: ui.tr("all") if c is None else agency_name.get(c, c))
-statuses = status_col.pills(ui.tr("filter_status"), list(STATUSES), selection_mode="multi", key="f_status",
-                            format_func=lambda s: status_label(s, lang))
-shown = target_rules.filter_targets(targets, pillar, agency, statuses)
+statuses = status_col.pills(ui.tr("filter_status"), list(targets_scene.STATUSES), selection_mode="multi", key="f_status",
+                            format_func=ui.status_label)
+shown = targets_scene.filtered(targets, pillar, agency, statuses)
 st.caption(f"{ui.tr('shown')}: {len(shown)}/{len(targets)} {ui.tr('targets_count')}")
 if shown.empty:
     st.info(ui.tr("none_match"))
@@ -35,12 +31,12 @@ chart_tab, table_tab = st.tabs([ui.tr("view_charts"), ui.tr("view_table")])
 with chart_tab:
     labels = shown.set_index("code")["name_en" if lang == "en" else "name_vi"]
     code = st.selectbox(ui.tr("trend_of"), shown["code"], key="trend_code", format_func=lambda c: f"{c} · {labels[c]}")
-    row = shown.set_index("code").loc[code].to_dict() | {"code": code}
-    history = target_rules.indicator_history(cache.series(), row)
+    found = targets_scene.detail(shown, code, cache.series())
+    row, history = found.row, found.history
     widgets.chart(trend.trend(history, row, ui.as_of(), lang), "trend", f"{ui.tr('trend_of')} {code}")
     if isinstance(row.get("parts"), list):
         st.caption(ui.tr("parts_note"))
-    if noted := target_rules.latest_note(history):
+    if noted := found.note:
         st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
         st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
     st.caption(ui.tr("gauge_help"))
@@ -48,7 +44,7 @@ with chart_tab:
         for column, (_, target) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
             with column.container(border=True):
                 widgets.chart(gauges.gauge(target, lang), f"gauge_{target['code']}", f"{target['code']} · {target['short_vi']}")
-                st.badge(status_label(target["status"], lang), color=theme.STATUS_NAMED[target["status"]])
+                st.badge(ui.status_label(target["status"]), color=theme.STATUS_NAMED[target["status"]])
                 st.caption(f"{ui.tr('col_lead')}: {'; '.join(agency_name.get(c, c) for c in target['lead_codes'])}")
 with table_tab:
     st.dataframe(tables.styled_targets(shown, cache.agencies(), lang), hide_index=True,

@@ -2,7 +2,6 @@
 import streamlit as st
 
 from cantho_dash.web import session as ui, auth as ui_auth, upload as ui_ingest
-from cantho_dash.ingest.kinds import KINDS
 
 
 ui.page_header("page_upload")
@@ -12,7 +11,7 @@ ui_ingest.templates_section()
 if message := st.session_state.pop("upload_done", None):
     st.success(message, icon=":material/task_alt:")
 
-kind = st.selectbox(ui.tr("kind"), [None, *KINDS], key="upload_kind",
+kind = st.selectbox(ui.tr("kind"), [None, *ui_ingest.KINDS], key="upload_kind",
                           format_func=lambda k: ui.tr("kind_auto") if k is None else ui.tr(f"kind_{k}"))
 uploaded = st.file_uploader(ui.tr("choose_file"), type=ui_ingest.UPLOAD_TYPES, key="upload_file",
                             max_upload_size=ui_ingest.max_upload_mb())

@@ -15,18 +15,20 @@ import pandas as pd
 import plotly.graph_objects as go
 from sqlalchemy.engine import Engine
 
-from cantho_dash.present import bars, gauges, mapfigs, maps, timeline
-from cantho_dash.store import demo, queries
 from cantho_dash.export import png as export
-from cantho_dash.domain import targets as target_rules
 from cantho_dash.facts import leagues as league_facts
 from cantho_dash.facts import targets as target_facts
 from cantho_dash.facts import tasks as task_facts
 from cantho_dash.facts import wards as ward_facts
-from cantho_dash.domain import tasks
-from cantho_dash.words import status_label, t
-from cantho_dash.words.formats import fmt_date, fmt_target, fmt_value
-from cantho_dash.domain.periods import parse_period
+from cantho_dash.present import timeline
+from cantho_dash.scenes import league as scenes_league
+from cantho_dash.scenes import overview as scenes_overview
+from cantho_dash.scenes import pillar as scenes_pillar
+from cantho_dash.scenes import tasks as scenes_tasks
+from cantho_dash.scenes import wardmap as scenes_wardmap
+from cantho_dash.store import demo, queries
+from cantho_dash.words import t
+from cantho_dash.words.formats import fmt_date
 
 
 @dataclass
@@ -40,55 +42,26 @@ class Slide:
     png: bytes = field(default=b"", repr=False)
 
 
-def _status_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("col_code", lang): rows["code"],
-        t("col_name", lang): rows["short_en" if lang == "en" else "short_vi"],
-        t("col_value", lang): [fmt_value(v, u, lang) for v, u in zip(rows["value"], rows["unit"])],
-        t("col_target", lang): [fmt_target(c, v, u, lang) for c, v, u in
-                                zip(rows["comparator"], rows["target_value"], rows["unit"])],
-        t("col_status", lang): [status_label(s, lang) for s in rows["status"]],
-    })
-
-
-def overdue_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The overdue tasks as a table: number, task, lead agency, deadline, status, progress."""
-    late = register[register["overdue"]]
-    return pd.DataFrame({
-        t("col_task_no", lang): late["task_no"],
-        t("col_task", lang): [n[:90] for n in late["name_en" if lang == "en" else "name_vi"]],
-        t("col_lead", lang): [tasks.agency_label(a, lang) for a in late["lead_agency"]],
-        t("col_deadline", lang): [tasks.deadline_label(d, lang) for d in late["deadline_text"]],
-        t("col_progress", lang): [f"{int(p)}%" if p == p and p is not None else "–" for p in late["progress_pct"]],
-    })
-
-
 def slides(engine: Engine, as_of: date, lang: str = "vi") -> list[Slide]:
-    """Every chart of the pack, with its title."""
+    """Every chart of the pack, with its title: the same scenes as the pages and the wall."""
     targets = target_facts.target_status(engine, as_of)
     pillars = queries.pillars(engine)
-    out = [Slide("overview", t("status_by_pillar", lang), gauges.status_strip(targets, pillars, lang, height=500))]
-    for pillar in pillars.itertuples():
-        rows = targets[targets["pillar"] == pillar.code]
-        name = pillar.name_en if lang == "en" else pillar.name_vi
-        out.append(Slide(f"pillar_{pillar.code.lower()}", f"{name} · {len(rows)} {t('targets_count', lang)}",
-                         gauges.gauge_grid(rows, lang, columns=min(5, len(rows))), _status_table(rows, lang)))
-    out.append(Slide("behind_pace", t("behind_title", lang), bars.behind_pace_bar(target_rules.behind_pace(targets), lang)))
-    out.append(Slide("lead_agencies", t("agencies_title", lang),
-                     bars.agencies_bar(target_rules.lead_agency_counts(targets), queries.agencies(engine), lang)))
+    view = scenes_overview.overview(targets, pillars, queries.agencies(engine), lang, strip_height=500)
+    out = [Slide("overview", view.strip.title, view.strip.fig)]
+    for code in pillars["code"]:
+        scene = scenes_pillar.pillar(targets, pillars, code, lang, columns=5, row_height=200)
+        out.append(Slide(scene.gauges.key, scene.title, scene.gauges.fig, scene.table))
+    out += [Slide(c.key, c.title, c.fig) for c in (view.behind, view.agencies)]
     periods = league_facts.score_periods(engine, "wards")
     if periods:
-        table = league_facts.league_table(engine, "wards", periods[0])
-        title = f"{t('scene_league', lang)} · {t('pillar_TONG', lang)} · {parse_period(periods[0]).label(lang)}"
-        out.append(Slide("league_wards", title, bars.league_bar(table, "TONG", lang)))
-        wards = ward_facts.dti_map_values(engine, periods[0], "TONG")
-        frame = maps.map_frame(wards, float(wards["value"].median()), float(wards["value"].std() or 10), True, "", lang)
-        out.append(Slide("map_wards", f"{t('scene_map', lang)} · DTI · {parse_period(periods[0]).label(lang)}",
-                         mapfigs.ward_map(frame, lang)))
-    register = task_facts.task_register(engine, as_of)
-    out.append(Slide("tasks_timeline", t("tasks_timeline", lang), timeline.task_timeline(register, as_of, lang)))
-    late = overdue_table(register, lang)
-    out.append(Slide("tasks_overdue", t("overdue_tasks", lang), timeline.table_figure(late), late))
+        ranked = scenes_league.league(league_facts.league_table(engine, "wards", periods[0]), periods[0], "TONG", lang)
+        out.append(Slide("league_wards", ranked.title, ranked.chart.fig))
+        chart = scenes_wardmap.dti_map(ward_facts.dti_map_values(engine, periods[0], "TONG"), periods[0], "TONG",
+                                       lang).chart(lang)
+        out.append(Slide(chart.key, chart.title, chart.fig))
+    work = scenes_tasks.task_scene(task_facts.task_register(engine, as_of), as_of, lang)
+    out.append(Slide(work.timeline.key, work.timeline.title, work.timeline.fig))
+    out.append(Slide("tasks_overdue", t("overdue_tasks", lang), timeline.table_figure(work.overdue), work.overdue))
     return out
 
 

@@ -10,13 +10,13 @@ import time
 
 import streamlit as st
 
-from cantho_dash.present import bars, gauges, theme
 from cantho_dash import config
-from cantho_dash.web import session as ui, maps as ui_maps, tasks as ui_tasks
-from cantho_dash.words import status_label
-from cantho_dash.words.formats import fmt_date
-from cantho_dash.domain import targets as target_rules
+from cantho_dash.present import theme
 from cantho_dash.web import cache
+from cantho_dash.web import maps as ui_maps
+from cantho_dash.web import scenes as web_scenes
+from cantho_dash.web import session as ui
+from cantho_dash.web import tasks as ui_tasks
 
 DEFAULT_INTERVAL = 20
 PILLARS = ("CQS", "KTS", "XHS")
@@ -73,7 +73,7 @@ def header() -> None:
         left, right = st.columns([3, 1])
         left.markdown(f"## {ui.tr('briefing_title')}")
         right.markdown(f"## {config.now().strftime('%H:%M')}")
-        right.caption(f"{ui.tr('as_of')}: **{fmt_date(ui.as_of(), ui.lang())}**")
+        right.caption(f"{ui.tr('as_of')}: **{ui.day(ui.as_of())}**")
     clock()
 
 
@@ -96,31 +96,23 @@ def _label(name: str) -> str:
 
 def render(name: str) -> None:
     """One scene."""
-    lang = ui.lang()
-    targets = cache.target_status()
     if name == "overview":
+        scene = web_scenes.overview(strip_height=420)
         st.markdown(f"# {ui.tr('page_overview')}")
-        counts = target_rules.status_counts(targets)
-        for column, (status, n) in zip(st.columns(len(counts)), counts.items()):
-            column.metric(f":{theme.STATUS_NAMED[status]}[**{status_label(status, lang)}**]", n, border=True)
-        st.plotly_chart(gauges.status_strip(targets, cache.pillars(), lang, height=420), key="b_strip",
-                        config={"displayModeBar": False})
+        for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
+            column.metric(f":{theme.STATUS_NAMED[status]}[**{ui.status_label(status)}**]", n, border=True)
+        st.plotly_chart(scene.strip.fig, key="b_strip", config={"displayModeBar": False})
     elif name.startswith("pillar_"):
-        code = name.removeprefix("pillar_")
-        pillar = cache.pillars().set_index("code").loc[code]
-        rows = targets[targets["pillar"] == code]
-        st.markdown(f"# {pillar['name_en' if lang == 'en' else 'name_vi']} · {len(rows)} {ui.tr('targets_count')}")
-        grid_rows = -(-len(rows) // 5)
-        st.plotly_chart(gauges.gauge_grid(rows, lang, columns=5, row_height=min(260, SCENE_HEIGHT // grid_rows)), key=f"b_{name}",
-                        config={"displayModeBar": False})
+        scene = web_scenes.pillar(name.removeprefix("pillar_"), columns=5)
+        st.markdown(f"# {scene.title}")
+        st.plotly_chart(scene.gauges.fig, key=f"b_{name}", config={"displayModeBar": False})
     elif name == "league":
         periods = cache.score_periods("wards")
         st.markdown(f"# {ui.tr('scene_league')}")
         if periods:
-            table = cache.league_table("wards", periods[0], "TONG")
             st.caption(ui.period_label(periods[0]))
-            st.plotly_chart(bars.league_bar(table, "TONG", lang, height=SCENE_HEIGHT), key="b_league",
-                            config={"displayModeBar": False})
+            st.plotly_chart(web_scenes.league("wards", periods[0], "TONG", height=SCENE_HEIGHT).chart.fig,
+                            key="b_league", config={"displayModeBar": False})
     elif name == "map":
         periods = cache.score_periods("wards")
         st.markdown(f"# {ui.tr('scene_map')} · DTI")
@@ -131,8 +123,7 @@ def render(name: str) -> None:
                             height=SCENE_HEIGHT, key="b_map")
     else:
         st.markdown(f"# {ui.tr('scene_tasks')}")
-        register = ui_tasks.register()
-        late = register[register["overdue"]]
+        late = web_scenes.tasks().late
         if late.empty:
             st.success(ui.tr("no_overdue"))
         else:

@@ -12,6 +12,7 @@ from cantho_dash.words.formats import fmt_number, fmt_target, fmt_value
 from cantho_dash.ingest.resolve import ward_index
 from cantho_dash.web import widgets
 from cantho_dash.web import cache
+from cantho_dash.web import scenes as web_scenes
 
 DTI = "DTI:"
 
@@ -92,20 +93,9 @@ def built_map(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame
 
 def map_frame(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame, str]:
     """The wards coloured for a measure and period, and the name of the colour centre."""
-    lang = ui.lang()
-    if measure.startswith(DTI):
-        wards = cache.dti_map_values(period, measure[len(DTI):])
-        centre = float(wards["value"].median())
-        spread = float(wards["value"].std() or 10.0)
-        return maps.map_frame(wards, centre, spread, True, "", lang), ui.tr("centre_median")
-    wards = cache.ward_status(measure, period)
-    spec = wards.attrs["spec"]
-    target = spec["target_value"]
-    centres = wards["expected"].fillna(target) if centre_mode == "path" else target
-    spread = max(abs(target) * 0.15, 1e-6)
-    text = fmt_target(spec["comparator"], target, spec["unit"], lang)
-    frame = maps.map_frame(wards, centres, spread, spec["comparator"] in (">", ">="), spec["unit"], lang, text)
-    return frame, ui.tr("centre_path" if centre_mode == "path" else "centre_target")
+    scene = (web_scenes.dti_map(period, measure[len(DTI):]) if measure.startswith(DTI)
+             else web_scenes.indicator_map(measure, period, centre_mode))
+    return scene.frame, scene.centre
 
 
 def deck(frame: pd.DataFrame):

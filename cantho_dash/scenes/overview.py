@@ -1,0 +1,38 @@
+"""The overview: the status counts, the status strip, each pillar's gauges, the targets furthest
+behind and the lead agencies with most lagging targets."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from cantho_dash.domain import targets as target_rules
+from cantho_dash.present import bars, gauges
+from cantho_dash.scenes.base import Chart
+from cantho_dash.scenes.pillar import Pillar, pillar
+from cantho_dash.words import t
+from cantho_dash.words.formats import fmt_number
+
+
+@dataclass(frozen=True)
+class Overview:
+    counts: dict[str, int]
+    strip: Chart
+    pillars: tuple[Pillar, ...]
+    behind: Chart
+    agencies: Chart
+    caption: str
+
+
+def overview(targets: pd.DataFrame, pillars: pd.DataFrame, agencies: pd.DataFrame, lang: str = "vi",
+             strip_height: int = 230, gauge_columns: int = 8, gauge_height: int = 200) -> Overview:
+    """The overview scene from the targets' status on the as-of date."""
+    return Overview(
+        target_rules.status_counts(targets),
+        Chart("status_strip", t("status_by_pillar", lang), gauges.status_strip(targets, pillars, lang, height=strip_height)),
+        tuple(pillar(targets, pillars, code, lang, gauge_columns, gauge_height) for code in pillars["code"]),
+        Chart("behind_pace", t("behind_title", lang), bars.behind_pace_bar(target_rules.behind_pace(targets), lang)),
+        Chart("lead_agencies", t("agencies_title", lang),
+              bars.agencies_bar(target_rules.lead_agency_counts(targets), agencies, lang)),
+        f"{t('plan_ref', lang)} · {fmt_number(len(targets), 0, lang)} {t('targets_count', lang)}",
+    )

@@ -1,0 +1,83 @@
+"""The scenes as this process shows them: composed once per data version, as-of date, language and
+size, and shared by every session (read them, never change them): a page view costs no figure
+building while the data stay the same."""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from cantho_dash.scenes import league as league_scene
+from cantho_dash.scenes import overview as overview_scene
+from cantho_dash.scenes import pillar as pillar_scene
+from cantho_dash.scenes import tasks as tasks_scene
+from cantho_dash.scenes import wardmap as wardmap_scene
+from cantho_dash.web import cache
+from cantho_dash.web.session import as_of, cache_key, lang
+
+MINUTE = 60
+
+
+@st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
+def _overview(url: str, version: int, day: date, language: str, strip_height: int,
+              gauge_columns: int) -> overview_scene.Overview:
+    return overview_scene.overview(cache.target_status(), cache.pillars(), cache.agencies(), language,
+                                   strip_height=strip_height, gauge_columns=gauge_columns)
+
+
+@st.cache_resource(ttl=MINUTE, max_entries=32, show_spinner=False)
+def _pillar(url: str, version: int, day: date, language: str, code: str, columns: int,
+            row_height: int | None) -> pillar_scene.Pillar:
+    return pillar_scene.pillar(cache.target_status(), cache.pillars(), code, language, columns, row_height)
+
+
+@st.cache_resource(ttl=MINUTE, max_entries=32, show_spinner=False)
+def _league(url: str, version: int, language: str, group: str, period: str, pillar: str,
+            height: int | None) -> league_scene.League:
+    return league_scene.league(cache.league_table(group, period, pillar), period, pillar, language, height)
+
+
+@st.cache_resource(ttl=MINUTE, max_entries=32, show_spinner=False)
+def _dti_map(url: str, version: int, language: str, period: str, pillar: str) -> wardmap_scene.WardMap:
+    return wardmap_scene.dti_map(cache.dti_map_values(period, pillar), period, pillar, language)
+
+
+@st.cache_resource(ttl=MINUTE, max_entries=64, show_spinner=False)
+def _indicator_map(url: str, version: int, day: date, language: str, code: str, period: str,
+                   centre_mode: str) -> wardmap_scene.WardMap:
+    return wardmap_scene.indicator_map(cache.ward_status(code, period), code, period, centre_mode, language)
+
+
+@st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
+def _tasks(url: str, version: int, day: date, language: str) -> tasks_scene.Tasks:
+    return tasks_scene.task_scene(cache.task_register(), day, language)
+
+
+def overview(strip_height: int = 230, gauge_columns: int = 8) -> overview_scene.Overview:
+    """The overview scene (status counts, strip, each pillar's gauges, behind pace, lead agencies)."""
+    return _overview(*cache_key(), as_of(), lang(), strip_height, gauge_columns)
+
+
+def pillar(code: str, columns: int = 5, row_height: int | None = None) -> pillar_scene.Pillar:
+    """One pillar's scene (gauges, counts, status table)."""
+    return _pillar(*cache_key(), as_of(), lang(), code, columns, row_height)
+
+
+def league(group: str, period: str, pillar: str = "TONG", height: int | None = None) -> league_scene.League:
+    """A group's league scene for a period and pillar."""
+    return _league(*cache_key(), lang(), group, period, pillar, height)
+
+
+def dti_map(period: str, pillar: str = "TONG") -> wardmap_scene.WardMap:
+    """The wards coloured by a DTI score."""
+    return _dti_map(*cache_key(), lang(), period, pillar)
+
+
+def indicator_map(code: str, period: str, centre_mode: str = "target") -> wardmap_scene.WardMap:
+    """The wards coloured by an indicator against its target (or its path)."""
+    return _indicator_map(*cache_key(), as_of(), lang(), code, period, centre_mode)
+
+
+def tasks() -> tasks_scene.Tasks:
+    """The tasks scene (overdue table, timeline)."""
+    return _tasks(*cache_key(), as_of(), lang())
