@@ -1,9 +1,10 @@
-"""Ingest benchmark (issue #3): a full import of a 1M-row observations CSV against DuckDB's own read_csv.
+"""Ingest benchmark: a full import of a 1M-row observations CSV against DuckDB's own read_csv.
 
 Both sides put the same file's rows into a table of a file-backed DuckDB database, in the same run:
 - limit: `create table ... as select * from read_csv(file)` in a fresh database;
 - import: read, decode, resolve, parse, validate (pandera), diff against current values, archive
-  and commit, through cantho_dash.ingest.pipeline.import_file, into a store holding the demo data.
+  and commit, through cantho_dash.ingest.pipeline.import_file (the one write path: the Upload page's
+  confirm, the entry form and the command line's import all run it), into a store holding the demo data.
 The file is what a Vietnamese Excel exports: UTF-8 with BOM, ';' between fields, decimal commas.
 Target: import / limit <= 3. Run: python bench/ingest.py [--rows N] [--repeat K]
 """

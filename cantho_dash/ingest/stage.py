@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,10 @@ PLAIN_NUMBER = re.compile(r"-?\d+(?:([.,])\d+)?")
 AMBIGUOUS_NUMBER = re.compile(r"-?[1-9]\d{0,2}[.,]\d{3}")
 
 Progress = Callable[[float, str], None]
+Compare = Callable[[str, pa.Table], tuple]      # (kind, staged rows) -> what the store would change
+# Fetching the staged rows and comparing them with the store (DuckDB, which frees the GIL) while
+# pandera checks them (Python).
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cantho-stage")
 
 
 @dataclass
@@ -47,6 +52,7 @@ class Staged:
     table: Table | None = None
     parts: list["Staged"] = field(default_factory=list)   # one per kind, when the file holds several
     book: Book | None = None                               # what was read, left out and skipped
+    compared: tuple | None = field(default=None, repr=False)  # (counts, biggest changes) against the store
 
     @property
     def each(self) -> list["Staged"]:
@@ -64,7 +70,7 @@ class Scope:
     """Who writes: a reporting unit's code (None: a city analyst) and the catalog's duties."""
 
     unit: str | None
-    duties: Duties
+    duties: Duties | None                                  # None for a city analyst: not needed
 
 
 @dataclass
@@ -287,22 +293,37 @@ def file_problem(problem: FileProblem, kind: str | None) -> Staged:
 
 
 def stage_table(table: Table, data: bytes, context: Context, workdir: Path,
-                progress: Progress | None = None, scope: Scope | None = None) -> Staged:
-    """Load, resolve, parse and validate one table in a private DuckDB."""
+                progress: Progress | None = None, scope: Scope | None = None, compare: Compare | None = None) -> Staged:
+    """Load, resolve, parse and validate one table in a private DuckDB. While pandera checks the rows
+    (Python), a worker fetches them as Arrow and compares them with the store (compare; DuckDB, which
+    frees the GIL); a table with problems drops both."""
     with table_session(table, data, context, workdir, progress, scope=scope) as staged_session:
-        staged = validate(staged_session, progress)
+        frame = validation_frame(staged_session)
+        if progress:
+            progress(0.7, "validate")
+        fetched = _WORKER.submit(_fetch_and_compare, staged_session.duck, table.kind.name, compare)
+        try:
+            failed = failures(staged_session, frame)     # pure: the worker has the connection meanwhile
+        finally:
+            rows, compared = fetched.result()
+        staged = outcome(staged_session, frame, failed)
         if staged.problems.empty:
-            staged.rows_to_commit = staged_session.duck.sql(db.load_sql("staged_rows")).to_arrow_table()
+            staged.rows_to_commit, staged.compared = rows, compared
         return staged
 
 
+def _fetch_and_compare(duck: duckdb.DuckDBPyConnection, kind: str, compare: Compare | None):
+    rows = duck.sql(db.load_sql("staged_rows")).to_arrow_table()
+    return rows, (compare(kind, rows) if compare else None)
+
+
 def stage(data: bytes, context: Context, kind: str | None = None, progress: Progress | None = None,
-          source: Path | None = None, scope: Scope | None = None) -> Staged:
+          source: Path | None = None, scope: Scope | None = None, compare: Compare | None = None) -> Staged:
     """Read, resolve, parse and validate an upload in a private DuckDB; never writes to the store.
     A valid upload's rows come back as Arrow tables (one per kind), to commit later."""
     try:
         with reading(data, context, kind, source, progress, scope) as (tables, book, work):
-            parts = [stage_table(table, data, context, work, progress, scope) for table in tables]
+            parts = [stage_table(table, data, context, work, progress, scope, compare) for table in tables]
     except FileProblem as problem:
         return file_problem(problem, kind)
     if len(parts) == 1:

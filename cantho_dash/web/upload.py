@@ -11,7 +11,7 @@ from cantho_dash.store import queries
 from cantho_dash.web import session as ui
 from cantho_dash.words import status_label
 from cantho_dash.words.formats import fmt_date, fmt_decimal, fmt_number
-from cantho_dash.store import versions
+from cantho_dash.store import archive, versions
 from cantho_dash.ingest import pipeline, report, templates
 from cantho_dash.ingest import summary as read_summary
 from cantho_dash.ingest.kinds import KINDS
@@ -206,11 +206,8 @@ def history() -> pd.DataFrame:
 
 def archived_file(upload: dict) -> tuple[bytes, str] | None:
     """The archived original of an upload (found by its SHA-256, never by its name), with a download name."""
-    for ext in pipeline.ARCHIVE_EXTENSIONS:
-        path = config.settings().upload_dir / f"{upload['sha256']}.{ext}"
-        if upload.get("sha256") and path.is_file():
-            return path.read_bytes(), f"upload_{upload['id']}.{ext}"
-    return None
+    found = archive.find(upload.get("sha256"))
+    return (found[0], f"upload_{upload['id']}.{found[1]}") if found else None
 
 
 def demo_active() -> bool:
