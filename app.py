@@ -5,7 +5,6 @@ folder still makes Streamlit serve some runs in its legacy multipage mode, which
 """
 import streamlit as st
 
-from cantho_dash import config
 from cantho_dash.web import session as ui, auth as ui_auth, briefing as ui_briefing
 from cantho_dash.web import chrome
 
@@ -15,8 +14,7 @@ st.set_page_config(page_title="IOC Chuyển đổi số Cần Thơ", page_icon=s
                    initial_sidebar_state="collapsed" if briefing else "auto")
 ui.engine()
 chrome.apply_style()
-if config.settings().login_required and ui_auth.current() is None:
-    ui_auth.login_gate()   # CANTHO_LOGIN_REQUIRED: nothing but the sign-in until someone signs in
+ui_auth.login_gate()   # CANTHO_LOGIN_REQUIRED: nothing but the sign-in until someone signs in
 if briefing:
     st.navigation([st.Page("views/briefing.py", title=ui.tr("briefing"), default=True)], position="hidden").run()
     st.stop()

@@ -1,4 +1,4 @@
-"""Cold start (issue #6): seconds from `streamlit run app.py` to the Overview rendered in Chromium.
+"""Cold start: seconds from `streamlit run app.py` to the Overview rendered in Chromium.
 
 - first run: no store yet, so the bootstrap (schema, Plan 224 catalog, 103 wards, demo data) is included;
 - later run: the same store, opened again by a new server process.

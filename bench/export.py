@@ -1,4 +1,4 @@
-"""Export benchmark (issue #5): a warm PNG per chart against a cold fig.to_image, and the whole pack.
+"""Export benchmark: a warm PNG per chart against a cold fig.to_image, and the whole pack.
 
 In the same run, on a store with the demo data:
 - cold: plotly's fig.to_image with no kaleido server running (a browser is started per image);

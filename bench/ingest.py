@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TARGET_RATIO = 3.0
 
+from cantho_dash.store.engine import load_sql  # noqa: E402 - after the path is set
+
 
 def make_csv(path: Path, rows: int, seed: int = 1) -> None:
     """rows distinct (indicator, area, period) keys with values 0-100, written the Vietnamese way."""
@@ -55,7 +57,7 @@ def limit_seconds(csv_path: Path, workdir: Path, run: int) -> float:
     target = workdir / f"limit-{run}.duckdb"
     conn = duckdb.connect(str(target))
     start = time.perf_counter()
-    conn.execute("create table observations_copy as select * from read_csv(?)", [str(csv_path)])
+    conn.execute(load_sql("bench/read_csv"), {"path": str(csv_path)})
     seconds = time.perf_counter() - start
     conn.close()
     return seconds
@@ -76,7 +78,7 @@ def import_seconds(csv_path: Path, workdir: Path, run: int) -> tuple[float, int]
     upload_id = pipeline.import_file(engine, data, csv_path.name, user="bench", path=csv_path).upload_id
     seconds = time.perf_counter() - start
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql("select rows_total from uploads where id = ?", (upload_id,)).scalar()
+        rows = db.scalar(conn, "upload_rows_total", upload_id=upload_id)
     engine.dispose()
     return seconds, rows
 

@@ -1,4 +1,4 @@
-"""Scale benchmark (issue #6): every page's rerun on a national-scale store against the demo store.
+"""Scale benchmark: every page's rerun on a national-scale store against the demo store.
 
 The national store has Viet Nam's 3,321 communes and wards (from vietnamadminunits) reporting the
 city's 30 indicators every month for 36 months (about 3.6M observations, 36 monthly uploads), DTI

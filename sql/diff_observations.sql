@@ -1,4 +1,4 @@
--- How an observations upload compares with the current values (issue #3 preview).
+-- How an observations upload compares with the current values.
 select count(*) filter (where c.value is null) as rows_new,
        count(*) filter (where c.value is not null and c.value <> s.value) as rows_changed,
        count(*) filter (where c.value = s.value) as rows_unchanged

@@ -1,4 +1,4 @@
--- The store of the Can Tho IOC dashboard (issue #2).
+-- The store of the Can Tho IOC dashboard.
 -- DuckDB dialect, kept to plain types and standard SQL so that SQLite takes it too.
 -- Facts are versioned by upload: a row never changes; a later upload of the same key
 -- supersedes it, and rolling an upload back only flips its status. The *_current views

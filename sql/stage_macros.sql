@@ -1,4 +1,4 @@
--- Number parsing for staged uploads (issue #3): decimal comma or point, thousands separators,
+-- Number parsing for staged uploads: decimal comma or point, thousands separators,
 -- a trailing %, spaces and no-break spaces. conv is the file's convention where a value alone is
 -- ambiguous ('1.234', '1,234'): 'vn' (point = thousands), 'en' (comma = thousands), or null, where
 -- a comma is read as the Vietnamese decimal comma and '1.234' stays unread (reported as ambiguous).

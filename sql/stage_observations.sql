@@ -1,4 +1,4 @@
--- Parse an observations upload (issue #3). Keys go through the maps of their distinct raw texts
+-- Parse an observations upload. Keys go through the maps of their distinct raw texts
 -- (resolved once each in Python); numbers were read by read_csv or go through num_parse. Each
 -- column gets a state for pandera: 0 ok, 1 missing, 2 not understood (unit_class: 1 %, 2 milestone,
 -- 3 count). Rows with nothing in them (Excel's trailing rows) are left out.

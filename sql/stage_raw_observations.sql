@@ -1,4 +1,4 @@
--- The uploaded table of an observations upload, loaded by stage_raw_load.sql (issue #3). Columns the file
+-- The uploaded table of an observations upload, loaded by stage_raw_load.sql. Columns the file
 -- lacks stay empty. Its number column is text (value), or a number (value_number) when read_csv
 -- parses the file's plain numbers itself.
 create or replace temp table raw (

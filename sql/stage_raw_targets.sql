@@ -1,4 +1,4 @@
--- The uploaded table of a targets upload, loaded by stage_raw_load.sql (issue #3). Columns the file
+-- The uploaded table of a targets upload, loaded by stage_raw_load.sql. Columns the file
 -- lacks stay empty.
 create or replace temp table raw (
     code varchar,

@@ -1,6 +1,8 @@
 """Shared fixtures: a DuckDB store with the catalog and the demo data, built once per session."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +16,22 @@ ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 25)  # the demo data is designed against this day
 
 
+_TEMPLATES: dict[bool, Path] = {}
+
+
 def make_store(path: Path, demo: bool = True):
-    """A new store at path, bootstrapped like a first start of the app."""
-    engine = db.make_engine(f"duckdb:///{path.as_posix()}")
-    ensure_ready(engine, config.Settings(db_url=str(engine.url), load_demo=demo))
-    return engine
+    """A new store at path, as a first start of the app bootstraps it: a copy of one bootstrapped
+    once per test process (with or without the demo data), so that each test's own store costs a
+    file copy instead of a bootstrap."""
+    template = _TEMPLATES.get(demo)
+    if template is None:
+        template = Path(tempfile.mkdtemp(prefix="cantho-template-")) / "template.duckdb"
+        engine = db.make_engine(f"duckdb:///{template.as_posix()}")
+        ensure_ready(engine, config.Settings(db_url=str(engine.url), load_demo=demo))
+        engine.dispose()            # closed: everything is in the file, nothing in a write-ahead log
+        _TEMPLATES[demo] = template
+    shutil.copyfile(template, path)
+    return db.make_engine(f"duckdb:///{path.as_posix()}")
 
 
 @pytest.fixture(scope="session")
@@ -74,3 +87,11 @@ def sign_in(at, account, key: str = "login_analyst"):
     at.text_input(key=f"{key}_password").set_value(account[1])
     next(b for b in at.button if b.label in ("Đăng nhập", "Sign in")).click()
     return at.run()
+
+
+@pytest.fixture()
+def office_store(fresh_engine, tmp_path, monkeypatch):
+    """A fresh store whose uploads are archived under tmp_path, on 25/11/2026."""
+    monkeypatch.setenv("CANTHO_UPLOAD_DIR", str(tmp_path / "uploads"))
+    monkeypatch.setenv("CANTHO_AS_OF", "2026-11-25")
+    return fresh_engine

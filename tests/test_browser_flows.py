@@ -104,7 +104,7 @@ def test_analyst_signs_in_uploads_and_every_session_sees_it(server, browser, env
     assert page.locator("img[src='x']").count() == 0
     screenshot(page, "targets_after_upload")
 
-    # the other session notices the commit by itself (issue #3: within 60 s)
+    # the other session notices the commit by itself (within 60 s)
     watcher.get_by_text("Tháng 11/2026").first.wait_for(timeout=60_000)
     assert watcher.locator("[data-testid='stException']").count() == 0
     assert dialogs == []                                                     # no alert() ever ran

@@ -1,4 +1,4 @@
-"""Committing uploads (issue #3): supersede, history, duplicates, archive, rollback and its undo, the
+"""Committing uploads: supersede, history, duplicates, archive, rollback and its undo, the
 revised catalog, the command line, and the upload page through AppTest."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The quirk matrix (issue #3): files as analysts' tools write them all land as the same exact values.
+"""The quirk matrix: files as analysts' tools write them all land as the same exact values.
 
 kinds x encodings x delimiters x number styles x NFC/NFD (headers in Vietnamese, English or
 upper-case without diacritics, in turn), plus Excel workbooks; each case asserts every parsed value.

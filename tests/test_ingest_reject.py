@@ -1,4 +1,4 @@
-"""Malformed uploads (issue #3): each is refused with its line, column and reason, and leaves every
+"""Malformed uploads: each is refused with its line, column and reason, and leaves every
 table exactly as it was (checksums of every table and current view)."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The status rules of DESIGN.md, case by case (pure functions, no store)."""
+"""The status rules (domain/status.py), case by case (pure functions, no store)."""
 from __future__ import annotations
 
 from datetime import date

@@ -17,6 +17,7 @@ import pandas as pd
 
 from cantho_dash.domain.catalog import CITY, agency_index, read_agencies, read_target_parts, read_targets, read_tasks, read_wards
 from cantho_dash.domain.catalog import read_ward_series, split_agency_list
+from cantho_dash.words.messages import pair
 
 CITY_ONLY_KINDS = ("unit_scores", "targets")
 
@@ -89,11 +90,9 @@ def kind_refusal(unit: str | None, kind: str, duties: Duties) -> tuple[str, str]
     """Why a unit may not write a kind at all (scores, the catalog), or None."""
     if unit is None or kind not in CITY_ONLY_KINDS:
         return None
-    what = ("điểm DTI", "DTI scores") if kind == "unit_scores" else ("danh mục chỉ tiêu", "the targets catalog")
-    return (f"{what[0].capitalize()} chỉ do chuyên viên của thành phố (Sở Khoa học và Công nghệ) nhập; tài khoản của "
-            f"{duties.name(unit)} không nhập được.",
-            f"{what[1].capitalize()} are entered by the city's analysts only; the account of {duties.name(unit, 'en')} "
-            "cannot enter them.")
+    what_vi, what_en = pair("kind_unit_scores" if kind == "unit_scores" else "kind_targets")
+    return pair("kind_city_only", what_vi=what_vi.capitalize(), what_en=what_en.capitalize(),
+                unit_vi=duties.name(unit), unit_en=duties.name(unit, "en"))
 
 
 def _lead_names(duties: Duties, key: str, leads: frozenset[str], lang: str) -> str:
@@ -108,23 +107,18 @@ def _series_reason(unit: str, code: str, area: str, duties: Duties) -> tuple[str
         if unit in leads:
             return None
         if not leads:
-            return (f"chỉ tiêu {code} do {duties.lead_text.get(code, '')} cùng chủ trì; chỉ tài khoản của thành phố nhập được",
-                    f"indicator {code} is led jointly by {duties.lead_text.get(code, '')}; only a city account can enter it")
-        return (f"chỉ tiêu {code} do {_lead_names(duties, code, leads, 'vi')} chủ trì; tài khoản của "
-                f"{duties.name(unit)} không nhập được",
-                f"indicator {code} is led by {_lead_names(duties, code, leads, 'en')}; the account of "
-                f"{duties.name(unit, 'en')} cannot enter it")
+            return pair("series_joint_lead", code=code, lead=duties.lead_text.get(code, ""))
+        return pair("series_other_lead", code=code, leads_vi=_lead_names(duties, code, leads, "vi"),
+                    leads_en=_lead_names(duties, code, leads, "en"), unit_vi=duties.name(unit),
+                    unit_en=duties.name(unit, "en"))
     if area == CITY:
-        return (f"số liệu toàn thành phố của chỉ tiêu {code} do {_lead_names(duties, code, leads, 'vi')} báo cáo; "
-                f"{duties.name(unit)} chỉ nhập số liệu của mình",
-                f"the city-wide figure of {code} is reported by {_lead_names(duties, code, leads, 'en')}; "
-                f"{duties.name(unit)} enters only its own figures")
+        return pair("series_city_figure", code=code, leads_vi=_lead_names(duties, code, leads, "vi"),
+                    leads_en=_lead_names(duties, code, leads, "en"), ward=duties.name(unit))
     if area != unit:
-        return (f"{duties.name(area)} tự báo cáo số liệu của mình; tài khoản của {duties.name(unit)} không nhập được",
-                f"{duties.name(area)} reports its own figures; the account of {duties.name(unit)} cannot enter them")
+        return pair("series_other_ward", area=duties.name(area), ward=duties.name(unit))
     if code not in duties.ward_series:
-        return (f"chỉ tiêu {code} không báo cáo theo xã, phường; do {_lead_names(duties, code, leads, 'vi')} báo cáo",
-                f"indicator {code} is not reported by ward; {_lead_names(duties, code, leads, 'en')} reports it")
+        return pair("series_not_by_ward", code=code, leads_vi=_lead_names(duties, code, leads, "vi"),
+                    leads_en=_lead_names(duties, code, leads, "en"))
     return None
 
 
@@ -134,8 +128,8 @@ def _task_reason(unit: str, task: int, duties: Duties) -> tuple[str, str] | None
         return None
     who_vi = _lead_names(duties, f"task:{int(task)}", leads, "vi")
     who_en = _lead_names(duties, f"task:{int(task)}", leads, "en")
-    return (f"nhiệm vụ {int(task)} do {who_vi} chủ trì; tài khoản của {duties.name(unit)} không nhập được",
-            f"task {int(task)} is led by {who_en}; the account of {duties.name(unit, 'en')} cannot enter it")
+    return pair("task_other_lead", task=int(task), leads_vi=who_vi, leads_en=who_en, unit_vi=duties.name(unit),
+                unit_en=duties.name(unit, "en"))
 
 
 def out_of_scope(unit: str | None, kind: str, rows: pd.DataFrame, duties: Duties) -> pd.DataFrame:

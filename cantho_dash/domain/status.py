@@ -1,6 +1,6 @@
 """Status of targets against Plan 224: attainment, pace against the deadline, projection (pure).
 
-The rules (DESIGN.md, 'Status rules'):
+The rules:
 - achieved: the latest value meets the comparator against the target;
 - on_track: the latest value is at or above the expected path on the as-of date; the path runs
   straight from the baseline (the last value of the year before the plan year, else the first

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from cantho_dash.ingest.stage import Staged
 from cantho_dash.store import engine as db
+from cantho_dash.words.messages import both, pair
 
 
 class Rejected(ValueError):
@@ -25,13 +26,9 @@ class DuplicateUpload(ValueError):
 
     def __init__(self, first: dict):
         when = pd.Timestamp(first["uploaded_at"]).strftime("%H:%M %d/%m/%Y")
-        vi_more = en_more = ""
-        if first.get("status") == "rolled_back":
-            vi_more = " Lần tải lên đó đã bị hủy; khôi phục nó trong Lịch sử tải lên (hoặc rollback --undo)."
-            en_more = " That upload was rolled back; restore it from the upload history (or rollback --undo)."
-        super().__init__(f"Tệp này đã được nhập lúc {when} (lần tải lên số {first['id']}, {first['uploaded_by']}); "
-                         f"không thêm gì.{vi_more} / This file was already imported at {when} (upload {first['id']}, "
-                         f"by {first['uploaded_by']}); nothing was added.{en_more}")
+        more_vi, more_en = pair("duplicate_rolled_back") if first.get("status") == "rolled_back" else ("", "")
+        super().__init__(both("duplicate_upload", when=when, upload=first["id"], by=first["uploaded_by"],
+                              more_vi=more_vi, more_en=more_en))
         self.first = first
 
 

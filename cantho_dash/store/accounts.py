@@ -27,6 +27,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from filelock import FileLock
 
 from cantho_dash.domain.vntext import nfc
+from cantho_dash.words.messages import both
 
 ROLES = ("viewer", "analyst", "admin")
 _RANK = {role: i for i, role in enumerate(ROLES)}
@@ -59,16 +60,14 @@ def check_name(name: str) -> str:
     """The account name, cleaned, or AccountError."""
     name = nfc(name).strip()
     if not _NAME.match(name):
-        raise AccountError("Tên tài khoản dài 2–64 ký tự, chỉ gồm chữ, số và . _ @ + - / "
-                           "An account name is 2–64 letters, digits or . _ @ + -")
+        raise AccountError(both("account_name_invalid"))
     return name
 
 
 def check_password(password: str) -> str:
     """The password, or AccountError when it is too short."""
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự. / "
-                           f"A password needs at least {MIN_PASSWORD} characters.")
+        raise AccountError(both("password_short", least=MIN_PASSWORD))
     return password
 
 
@@ -81,8 +80,7 @@ def check_unit(unit: str | None) -> str | None:
     if not code:
         return None
     if code not in unit_names():
-        raise AccountError(f"Không có đơn vị “{unit}” (ghi mã cơ quan trong agencies.csv, hoặc mã 5 số của xã, phường). / "
-                           f"No unit “{unit}” (write an agency code from agencies.csv, or a ward's 5-digit code).")
+        raise AccountError(both("unit_unknown", unit=unit))
     return code
 
 
@@ -139,14 +137,14 @@ class Accounts:
         name = check_name(name)
         unit = check_unit(unit)
         if role not in ROLES:
-            raise AccountError(f"Vai trò phải là một trong {', '.join(ROLES)}. / The role must be one of {', '.join(ROLES)}.")
+            raise AccountError(both("role_invalid", roles=", ".join(ROLES)))
         digest = _hasher.hash(check_password(password)) if password is not None else None
         from cantho_dash.config import now
 
         with self._lock:
             accounts = self._load()
             if name_key(name) in accounts:
-                raise AccountError(f"Đã có tài khoản {name}. / There is already an account {name}.")
+                raise AccountError(both("account_exists", name=name))
             accounts[name_key(name)] = account = Account(name, role, digest, now().isoformat(sep=" "), unit=unit)
             self._save(accounts)
         return account
@@ -156,19 +154,19 @@ class Accounts:
             accounts = self._load()
             key = name_key(name)
             if key not in accounts:
-                raise AccountError(f"Không có tài khoản {name}. / There is no account {name}.")
+                raise AccountError(both("account_unknown", name=name))
             updated = Account(**(asdict(accounts[key]) | changes))
             after = accounts | {key: updated}
             if not any(a.role == "admin" and not a.disabled for a in after.values()) and any(
                     a.role == "admin" and not a.disabled for a in accounts.values()):
-                raise AccountError("Phải còn ít nhất một quản trị viên. / At least one admin must remain.")
+                raise AccountError(both("last_admin"))
             accounts[key] = updated
             self._save(accounts)
         return updated
 
     def set_role(self, name: str, role: str) -> Account:
         if role not in ROLES:
-            raise AccountError(f"Vai trò phải là một trong {', '.join(ROLES)}. / The role must be one of {', '.join(ROLES)}.")
+            raise AccountError(both("role_invalid", roles=", ".join(ROLES)))
         return self._change(name, role=role)
 
     def set_password(self, name: str, password: str) -> Account:
@@ -185,10 +183,10 @@ class Accounts:
             accounts = self._load()
             key = name_key(name)
             if key not in accounts:
-                raise AccountError(f"Không có tài khoản {name}. / There is no account {name}.")
+                raise AccountError(both("account_unknown", name=name))
             rest = {k: a for k, a in accounts.items() if k != key}
             if accounts[key].role == "admin" and not any(a.role == "admin" and not a.disabled for a in rest.values()):
-                raise AccountError("Phải còn ít nhất một quản trị viên. / At least one admin must remain.")
+                raise AccountError(both("last_admin"))
             self._save(rest)
 
     def verify(self, name: str, password: str) -> Account | None:

@@ -6,6 +6,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from cantho_dash.store import engine as db
 from cantho_dash.config import now
+from cantho_dash.words.messages import both
 
 FACT_TABLES = {"targets": "targets", "observations": "observations", "unit_scores": "unit_scores",
                "task_status": "task_status"}
@@ -67,7 +68,7 @@ class UploadActionError(ValueError):
 def _upload(conn: Connection, upload_id: int) -> dict:
     found = db.read(conn, "upload_by_id", id=upload_id)
     if found.empty:
-        raise UploadActionError(f"Không có lần tải lên số {upload_id}. / There is no upload {upload_id}.")
+        raise UploadActionError(both("upload_unknown", upload=upload_id))
     return found.iloc[0].to_dict()
 
 
@@ -75,9 +76,7 @@ def _allowed(upload: dict, unit: str | None) -> None:
     from cantho_dash.domain.scope import may_roll_back
 
     if not may_roll_back(unit, upload.get("unit_code") if isinstance(upload.get("unit_code"), str) else None):
-        raise UploadActionError(f"Chỉ đơn vị đã tải lên (hoặc chuyên viên của thành phố) mới hủy hay khôi phục được lần tải "
-                                f"lên {upload['id']}. / Only the unit that uploaded it (or a city analyst) can roll back or "
-                                f"restore upload {upload['id']}.")
+        raise UploadActionError(both("upload_not_yours", upload=upload["id"]))
 
 
 def rollback(engine: Engine, upload_id: int, actor: str, unit: str | None = None) -> None:
@@ -87,11 +86,9 @@ def rollback(engine: Engine, upload_id: int, actor: str, unit: str | None = None
         upload = _upload(conn, upload_id)
         _allowed(upload, unit)
         if upload["status"] != "active":
-            raise UploadActionError(f"Lần tải lên {upload_id} không còn hiệu lực ({upload['status']}). / "
-                                    f"Upload {upload_id} is not active ({upload['status']}).")
+            raise UploadActionError(both("upload_not_active", upload=upload_id, status=upload["status"]))
         if upload["kind"] == "targets" and (db.scalar(conn, "active_target_catalogs") or 0) < 2:
-            raise UploadActionError("Đây là danh mục chỉ tiêu duy nhất còn hiệu lực; không thể hủy. / "
-                                    "This is the only active targets catalog; it cannot be rolled back.")
+            raise UploadActionError(both("last_catalog"))
         db.execute(conn, "set_upload_status", id=upload_id, status="rolled_back")
         add_event(conn, upload_id, "rollback", actor)
 
@@ -102,7 +99,7 @@ def restore(engine: Engine, upload_id: int, actor: str, unit: str | None = None)
         upload = _upload(conn, upload_id)
         _allowed(upload, unit)
         if upload["status"] != "rolled_back":
-            raise UploadActionError(f"Lần tải lên {upload_id} chưa bị hủy. / Upload {upload_id} was not rolled back.")
+            raise UploadActionError(both("upload_not_rolled_back", upload=upload_id))
         db.execute(conn, "set_upload_status", id=upload_id, status="active")
         add_event(conn, upload_id, "restore", actor)
 

@@ -117,7 +117,9 @@ def require(needed: str) -> auth.Account:
 
 
 def login_gate() -> None:
-    """The whole app when every page needs a sign-in and nobody is signed in."""
+    """With CANTHO_LOGIN_REQUIRED and nobody signed in: nothing but the sign-in (the run stops here)."""
+    if not config.settings().login_required or current() is not None:
+        return
     st.title(ui.tr("app_title"))
     st.info(ui.tr("need_login"), icon=":material/lock:")
     login_form()
