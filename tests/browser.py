@@ -69,6 +69,15 @@ def wait_rendered(page, text: str, timeout: float = 60_000) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
 
 
+def settled(page, timeout: float = 30_000) -> None:
+    """Wait until the app has stopped running, no element is stale, no request is pending, and the
+    browser has drawn two frames since (charts resize to a new viewport in a frame)."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+                           "!document.querySelector('[data-stale=\"true\"]')", timeout=timeout)
+    page.wait_for_load_state("networkidle", timeout=timeout)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full-height screenshot of the app's main area into test-artifacts/screenshots."""
     folder = ARTIFACTS / "screenshots"
@@ -76,7 +85,7 @@ def screenshot(page, name: str) -> Path:
     height = page.evaluate("() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight")
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width, "height": min(max(int(height), 800), 12000)})
-    page.wait_for_timeout(800)
+    settled(page)
     path = folder / f"{name}.png"
     page.screenshot(path=str(path))
     return path

@@ -95,3 +95,30 @@ def office_store(fresh_engine, tmp_path, monkeypatch):
     monkeypatch.setenv("CANTHO_UPLOAD_DIR", str(tmp_path / "uploads"))
     monkeypatch.setenv("CANTHO_AS_OF", "2026-11-25")
     return fresh_engine
+
+
+@pytest.fixture(scope="session")
+def dashboard(tmp_path_factory):
+    """One `streamlit run app.py` shared by the browser tests: its own store with the demo data, an
+    accounts file and an upload folder, as of the demo day. Yields url, env (CANTHO_*), db and folder."""
+    from browser import streamlit_server
+
+    folder = tmp_path_factory.mktemp("dashboard")
+    env = {"CANTHO_AS_OF": AS_OF.isoformat(), "CANTHO_USERS_FILE": str(folder / "users.json"),
+           "CANTHO_UPLOAD_DIR": str(folder / "archive")}
+    make_store(folder / "cantho.duckdb").dispose()
+    with streamlit_server(folder / "cantho.duckdb", env) as url:
+        yield {"url": url, "env": env, "db": folder / "cantho.duckdb", "folder": folder}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_FLAGS, chromium_path
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

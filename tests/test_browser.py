@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import CHROMIUM_FLAGS, chromium_path, screenshot, streamlit_server, wait_rendered
+from browser import screenshot, settled, streamlit_server, wait_rendered
 
 PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"), ("tasks", "tasks", "Nhiệm vụ"),
          ("league", "league", "Bảng xếp hạng"), ("map", "map", "Bản đồ"), ("export", "export", "Xuất báo cáo"),
@@ -12,20 +12,8 @@ PAGES = [("", "overview", "Tổng quan"), ("targets", "targets", "Chỉ tiêu"),
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    path = tmp_path_factory.mktemp("browser") / "cantho.duckdb"
-    with streamlit_server(path, {"CANTHO_AS_OF": "2026-11-25"}) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+def server(dashboard):
+    return dashboard["url"]
 
 
 @pytest.mark.parametrize("path, name, title", PAGES)
@@ -33,7 +21,7 @@ def test_page_renders_in_chromium(server, browser, path, name, title):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     page.goto(f"{server}/{path}")
     wait_rendered(page, f"{title} · Chuyển đổi số Cần Thơ")
-    page.wait_for_timeout(1500)
+    settled(page)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_text("Dữ liệu minh họa").first.is_visible()
     screenshot(page, name)
@@ -61,7 +49,8 @@ def test_the_map_draws_a_deck_and_asks_nothing_of_the_internet(server, browser):
     wait_rendered(page, "Bản đồ · Chuyển đổi số Cần Thơ")
     chart = page.locator("[data-testid='stDeckGlJsonChart']")
     chart.wait_for(timeout=30_000)
-    page.wait_for_timeout(3000)
+    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
+    settled(page)
     assert chart.locator("canvas").count() >= 1
     assert outside == []
     page.close()
@@ -71,9 +60,11 @@ def test_briefing_mode_moves_to_the_next_scene_by_itself(server, browser):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     page.goto(f"{server}/?mode=briefing&interval=5")
     wait_rendered(page, "Trung tâm điều hành")
-    page.wait_for_timeout(1500)
+    page.locator("h1").first.wait_for()
     first = page.locator("h1").first.inner_text()
-    page.wait_for_timeout(6500)
+    # the next scene comes by itself within one interval (5 s) and its rerun; no click, no reload
+    page.wait_for_function("(first) => { const h = document.querySelector('h1'); return h && h.innerText !== first; }",
+                           arg=first, timeout=30_000)
     second = page.locator("h1").first.inner_text()
     assert page.locator("[data-testid='stException']").count() == 0
     assert first != second

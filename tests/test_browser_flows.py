@@ -11,33 +11,20 @@ import sys
 
 import pytest
 
-from browser import CHROMIUM_FLAGS, ROOT, chromium_path, screenshot, streamlit_server, wait_rendered
+from browser import ROOT, screenshot, settled, wait_rendered
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 PASSWORD = "mật-khẩu-của-Lan-2026"
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("flows")
-    return {"CANTHO_AS_OF": "2026-11-25", "CANTHO_USERS_FILE": str(folder / "users.json"),
-            "CANTHO_UPLOAD_DIR": str(folder / "archive"), "db": folder / "cantho.duckdb", "folder": folder}
+def env(dashboard):
+    return {**dashboard["env"], "db": dashboard["db"], "folder": dashboard["folder"]}
 
 
 @pytest.fixture(scope="module")
-def server(env):
-    with streamlit_server(env["db"], {k: v for k, v in env.items() if k.startswith("CANTHO")}) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+def server(dashboard):
+    return dashboard["url"]
 
 
 def _page(browser, dialogs: list):
@@ -70,7 +57,7 @@ def test_analyst_signs_in_uploads_and_every_session_sees_it(server, browser, env
     page = _page(browser, dialogs)
     page.goto(f"{server}/upload")
     wait_rendered(page, "Tải dữ liệu · Chuyển đổi số Cần Thơ")
-    page.wait_for_timeout(1000)
+    settled(page)
     assert page.locator("input[type=file]").count() == 0                   # a viewer gets no file input
     assert page.get_by_text("phân tích viên").first.is_visible()
     screenshot(page, "upload_signed_out")
@@ -121,7 +108,7 @@ def test_a_hostile_ward_name_is_rejected_and_shown_as_text(server, browser, env,
     page.locator("input[type=file]").wait_for(state="attached", timeout=30_000)
     _upload(page, tmp_path, "xa_phuong.csv", f"Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nXHS-03;{HOSTILE};10/2026;80\r\n")
     wait_rendered(page, "Tệp bị từ chối: 1 vấn đề")
-    page.wait_for_timeout(1000)
+    settled(page)
     assert page.locator("img[src='x']").count() == 0 and dialogs == []
     assert page.get_by_role("button", name="Xác nhận ghi vào cơ sở dữ liệu").count() == 0
     screenshot(page, "upload_rejected")

@@ -33,16 +33,31 @@ def _everything_met(engine) -> str:
 
 async def _rendered(page, text: str) -> None:
     await page.get_by_text(text).first.wait_for(timeout=240_000)
-    await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                                 timeout=240_000)
+    await page.wait_for_function(SETTLED, timeout=240_000)
     await page.locator("[data-testid='stMetricValue']").nth(5).wait_for(timeout=240_000)
 
 
-async def _totals(page) -> tuple:
-    """The status tiles and the pillar headings ('7/10 đạt hoặc đúng tiến độ'): one source, one snapshot."""
+SETTLED = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+           "!document.querySelector('[data-stale=\"true\"]')")
+
+
+async def _read(page) -> tuple:
     tiles = await page.locator("[data-testid='stMetric']").all_inner_texts()
     headings = await page.locator("h3").all_inner_texts()
     return tuple(t.replace("\n", " ") for t in tiles), tuple(h for h in headings if "/" in h)
+
+
+async def _totals(page) -> tuple:
+    """The status tiles and the pillar headings ('7/10 đạt hoặc đúng tiến độ'): one source, one
+    snapshot, read once the page has settled (no run going, no stale element left from a rerun that
+    a new data version started) and read again until two readings agree. A page that stays mixed
+    is what the test is there to find; one caught halfway through being redrawn is not."""
+    while True:
+        await page.wait_for_function(SETTLED, timeout=240_000)
+        first = await _read(page)
+        await page.wait_for_function(SETTLED, timeout=240_000)
+        if await _read(page) == first:
+            return first
 
 
 async def _session(tmp_path, url: str) -> dict:
