@@ -1,1 +1,1 @@
-"""export"""
+"""Exports: PNGs through kaleido's warm server, and the meeting pack."""

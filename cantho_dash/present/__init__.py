@@ -1,1 +1,1 @@
-"""present"""
+"""Presentation: plotly charts by kind, pydeck maps and display tables, from DataFrames."""
