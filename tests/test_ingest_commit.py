@@ -232,3 +232,24 @@ def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path):
     assert at.dataframe[0].value.iloc[0]["Người tải"] == "lan.nguyen"   # the signed-in name, not typed
     at.button(key="roll_button").click().run()
     assert not at.exception and "Đã hủy lần tải lên 5" in at.success[0].value
+
+
+@pytest.mark.parametrize("tables", [1, 2])
+def test_an_upload_whose_file_cannot_be_archived_is_not_committed(fresh_engine, uploads_dir, monkeypatch, tables):
+    """The original is kept before the rows: if keeping it fails, the transaction never commits (one
+    table staged in the store, and a workbook of two kinds written from staged rows alike)."""
+    from cantho_dash.store import archive
+    from office_files import Grid, xlsx
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(archive, "keep", full_disk)
+    data = GOOD if tables == 1 else xlsx(
+        Grid("Chỉ tiêu", [["Mã chỉ tiêu", "Địa bàn", "Kỳ báo cáo", "Giá trị"], ["CQS-01", "CT", "2026-10", 99.7]]),
+        Grid("Nhiệm vụ", [["Nhiệm vụ số", "Kỳ báo cáo", "Tình trạng", "Tiến độ (%)"], [5, "2026-10", "Đang thực hiện", 40]]))
+    before = queries.checksums(fresh_engine)
+    with pytest.raises(OSError):
+        pipeline.import_file(fresh_engine, data, "a.xlsx" if tables == 2 else "a.csv", "lan")
+    assert queries.checksums(fresh_engine) == before
+    assert not uploads_dir.exists() or list(uploads_dir.iterdir()) == []

@@ -10,15 +10,35 @@ EXTENSIONS = ("csv", "xlsx", "xls", "ods", "html")
 
 
 def keep(data: bytes, sha256: str, file_type: str) -> str:
-    """Keep the raw bytes (written whole, then renamed into place); returns the path."""
+    """Keep the raw bytes: written whole to a temporary name, flushed to the disk, renamed to its
+    SHA-256 and the folder flushed too, so that a crash after it leaves the whole file or none.
+    The writers call it before their transaction commits. Returns the path."""
     folder = config.settings().upload_dir
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{sha256}.{file_type if file_type in EXTENSIONS else 'csv'}"
     if not path.exists():
         partial = path.with_suffix(".partial")
-        partial.write_bytes(data)
+        with open(partial, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(partial, path)
+        _sync_folder(folder)
     return str(path)
+
+
+def _sync_folder(folder) -> None:
+    """Flush a folder's entries (the rename) to the disk, where the system allows it (not Windows)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def find(sha256: str | None) -> tuple[bytes, str] | None:
