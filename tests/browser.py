@@ -69,13 +69,20 @@ def wait_rendered(page, text: str, timeout: float = 60_000) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
 
 
-def settled(page, timeout: float = 30_000) -> None:
-    """Wait until the app has stopped running, no element is stale, no request is pending, and the
-    browser has drawn two frames since (charts resize to a new viewport in a frame)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-                           "!document.querySelector('[data-stale=\"true\"]')", timeout=timeout)
-    page.wait_for_load_state("networkidle", timeout=timeout)
+DRAWN = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+         " && !document.querySelector('[data-stale=\"true\"]')"
+         " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
+         " && [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+         ".every(chart => chart.querySelector('svg.main-svg'))")
+
+
+def settled(page, timeout: float = 60_000) -> None:
+    """Wait until the app has stopped running, no element is stale or still a loading skeleton
+    (Streamlit loads each kind of element's code when it first shows one), every plotly chart has
+    drawn, and the browser has drawn two frames since."""
+    page.wait_for_function(DRAWN, timeout=timeout)
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function(DRAWN, timeout=timeout)
 
 
 def screenshot(page, name: str) -> Path:

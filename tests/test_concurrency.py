@@ -38,7 +38,7 @@ async def _rendered(page, text: str) -> None:
 
 
 SETTLED = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-           "!document.querySelector('[data-stale=\"true\"]')")
+           "!document.querySelector('[data-stale=\"true\"]') && !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 async def _read(page) -> tuple:
