@@ -49,7 +49,8 @@ def slides(engine: Engine, as_of: date, lang: str = "vi") -> list[Slide]:
     view = scenes_overview.overview(targets, pillars, queries.agencies(engine), lang, strip_height=500)
     out = [Slide("overview", view.strip.title, view.strip.fig)]
     for code in pillars["code"]:
-        scene = scenes_pillar.pillar(targets, pillars, code, lang, columns=5, row_height=200)
+        columns = min(5, int((targets["pillar"] == code).sum()))     # a slide's gauges fill its width
+        scene = scenes_pillar.pillar(targets, pillars, code, lang, columns=columns, row_height=200)
         out.append(Slide(scene.gauges.key, scene.title, scene.gauges.fig, scene.table))
     out += [Slide(c.key, c.title, c.fig) for c in (view.behind, view.agencies)]
     periods = league_facts.score_periods(engine, "wards")

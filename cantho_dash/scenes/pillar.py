@@ -43,7 +43,7 @@ def pillar(targets: pd.DataFrame, pillars: pd.DataFrame, code: str, lang: str = 
     rows = targets[targets["pillar"] == code]
     counts = target_rules.status_counts(rows)
     good = counts["achieved"] + counts["on_track"]
-    columns = max(1, min(columns, len(rows)))
+    columns = max(1, columns)     # as asked: pillars side by side keep one gauge size
     height = row_height if row_height is not None else min(260, 600 // max(1, -(-len(rows) // columns)))
     title = f"{name} · {len(rows)} {t('targets_count', lang)}"
     return Pillar(code, name, title, f"{name} · {good}/{len(rows)} {t('good_share', lang)}", counts,
