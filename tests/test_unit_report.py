@@ -65,6 +65,9 @@ def test_parts_follow_their_target_and_tasks_their_lead():
 def test_scores_and_the_catalog_are_the_citys():
     assert scope.kind_refusal("SYT", "unit_scores", DUTIES) and scope.kind_refusal("31120", "targets", DUTIES)
     assert scope.kind_refusal(None, "unit_scores", DUTIES) is None
+    vi, en = scope.kind_refusal("SYT", "unit_scores", DUTIES)
+    assert vi.startswith("Điểm DTI chỉ do chuyên viên của thành phố") and en.startswith("DTI scores can be entered by the city")
+    assert scope.kind_refusal("31120", "targets", DUTIES)[1].startswith("The targets catalog can be entered by the city")
     assert scope.out_of_scope(None, "observations", rows(("XHS-03", "CT")), DUTIES).empty
     assert scope.may_roll_back(None, "SYT") and scope.may_roll_back("SYT", "SYT")
     assert not scope.may_roll_back("SYT", None) and not scope.may_roll_back("31120", "SYT")

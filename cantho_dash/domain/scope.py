@@ -86,12 +86,17 @@ def unit_names() -> dict[str, str]:
     return out | {r.code: r.name_vi for r in read_wards().itertuples()}
 
 
+def _sentence_case(text: str) -> str:
+    """The first letter upper-case, the rest as written ('điểm DTI' -> 'Điểm DTI', not 'Điểm dti')."""
+    return text[:1].upper() + text[1:]
+
+
 def kind_refusal(unit: str | None, kind: str, duties: Duties) -> tuple[str, str] | None:
     """Why a unit may not write a kind at all (scores, the catalog), or None."""
     if unit is None or kind not in CITY_ONLY_KINDS:
         return None
     what_vi, what_en = pair("kind_unit_scores" if kind == "unit_scores" else "kind_targets")
-    return pair("kind_city_only", what_vi=what_vi.capitalize(), what_en=what_en.capitalize(),
+    return pair("kind_city_only", what_vi=_sentence_case(what_vi), what_en=_sentence_case(what_en),
                 unit_vi=duties.name(unit), unit_en=duties.name(unit, "en"))
 
 

@@ -63,7 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_targets": ("danh mục chỉ tiêu", "the targets catalog"),
     "kind_city_only": ("{what_vi} chỉ do chuyên viên của thành phố (Sở Khoa học và Công nghệ) nhập; tài khoản của "
                        "{unit_vi} không nhập được.",
-                       "{what_en} are entered by the city's analysts only; the account of {unit_en} cannot enter them."),
+                       "{what_en} can be entered by the city's analysts only; the account of {unit_en} cannot."),
     "series_joint_lead": ("chỉ tiêu {code} do {lead} cùng chủ trì; chỉ tài khoản của thành phố nhập được",
                           "indicator {code} is led jointly by {lead}; only a city account can enter it"),
     "series_other_lead": ("chỉ tiêu {code} do {leads_vi} chủ trì; tài khoản của {unit_vi} không nhập được",
