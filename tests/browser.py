@@ -69,11 +69,13 @@ def wait_rendered(page, text: str, timeout: float = 60_000) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
 
 
-DRAWN = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-         " && !document.querySelector('[data-stale=\"true\"]')"
-         " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
-         " && [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
-         ".every(chart => chart.querySelector('svg.main-svg'))")
+# No run going, no element stale from a rerun or still a loading skeleton.
+SETTLED = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+           " && !document.querySelector('[data-stale=\"true\"]')"
+           " && !document.querySelector('[data-testid=\"stSkeleton\"]')")
+# ... and every plotly chart drawn.
+DRAWN = SETTLED + (" && [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+                                     ".every(chart => chart.querySelector('svg.main-svg'))")
 
 
 def settled(page, timeout: float = 60_000) -> None:

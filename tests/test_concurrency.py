@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 
-from browser import CHROMIUM_FLAGS, ROOT, chromium_path, streamlit_server
+from browser import CHROMIUM_FLAGS, ROOT, SETTLED, chromium_path, streamlit_server
 from conftest import AS_OF, make_store
 
 READERS = 20
@@ -35,10 +35,6 @@ async def _rendered(page, text: str) -> None:
     await page.get_by_text(text).first.wait_for(timeout=240_000)
     await page.wait_for_function(SETTLED, timeout=240_000)
     await page.locator("[data-testid='stMetricValue']").nth(5).wait_for(timeout=240_000)
-
-
-SETTLED = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-           "!document.querySelector('[data-stale=\"true\"]') && !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 async def _read(page) -> tuple:

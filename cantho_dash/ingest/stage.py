@@ -181,14 +181,6 @@ def validation_frame(session: Session) -> pd.DataFrame:
     return session.duck.sql(db.load_sql(f"validation_{session.kind}")).to_arrow_table().to_pandas()
 
 
-def validate(session: Session, progress: Progress | None = None, frame: pd.DataFrame | None = None) -> Staged:
-    """Check the staged rows with pandera; a Staged with the report, or ready to commit."""
-    frame = validation_frame(session) if frame is None else frame
-    if progress:
-        progress(0.7, "validate")
-    return outcome(session, frame, failures(session, frame))
-
-
 def failures(session: Session, frame: pd.DataFrame) -> pd.DataFrame:
     """pandera's verdict on the validation frame, and the rows outside the writer's rights (pure: it
     does not touch the connection)."""
