@@ -1,5 +1,6 @@
 -- The store of the Can Tho IOC dashboard.
--- DuckDB dialect, kept to plain types and standard SQL so that SQLite takes it too.
+-- One text for DuckDB and PostgreSQL: plain types and standard SQL. A store made by an older
+-- release is brought up to date by sql/migrations/ first (cantho_dash/store/migrate.py).
 -- Facts are versioned by upload: a row never changes; a later upload of the same key
 -- supersedes it, and rolling an upload back only flips its status. The *_current views
 -- pick, for every key, the row of the newest active upload.
@@ -31,9 +32,9 @@ create table if not exists wards (
     name_vi varchar not null,              -- 'Phường Cái Khế'
     short_name varchar not null,           -- 'Cái Khế'
     ward_type varchar not null,            -- phuong | xa
-    latitude double,
-    longitude double,
-    area_km2 double
+    latitude double precision,
+    longitude double precision,
+    area_km2 double precision
 );
 
 create table if not exists tasks (
@@ -80,7 +81,7 @@ create table if not exists targets (
     name_en varchar not null,
     unit varchar not null,                 -- % | milestone | a count unit
     comparator varchar not null,           -- > | >= | < | <=
-    target_value double not null,
+    target_value double precision not null,
     deadline date not null,
     lead_agency varchar not null,
     coordinating_agencies varchar,
@@ -95,7 +96,7 @@ create table if not exists target_parts (
     name_en varchar not null,
     unit varchar not null,
     comparator varchar not null,
-    target_value double not null
+    target_value double precision not null
 );
 
 -- Short labels for wall screens and charts; a target without one is shown by its code.
@@ -111,7 +112,7 @@ create table if not exists observations (
     period varchar not null,               -- 2026-03 | 2026-Q1 | 2026-H1 | 2026
     period_start date not null,
     period_end date not null,
-    value double not null,                 -- percentages as 0-100; a milestone as 0-1
+    value double precision not null,                 -- percentages as 0-100; a milestone as 0-1
     note varchar,
     source varchar,
     upload_id integer not null
@@ -124,7 +125,7 @@ create table if not exists unit_scores (
     period_start date not null,
     period_end date not null,
     pillar varchar not null,               -- CQS | KTS | XHS | TONG (the total)
-    score double not null,
+    score double precision not null,
     upload_id integer not null
 );
 
@@ -134,7 +135,7 @@ create table if not exists task_status (
     period_start date not null,
     period_end date not null,
     status varchar not null,               -- not_started | in_progress | done | blocked
-    progress_pct double,
+    progress_pct double precision,
     note varchar,
     upload_id integer not null
 );

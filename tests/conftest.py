@@ -1,6 +1,10 @@
-"""Shared fixtures: a DuckDB store with the catalog and the demo data, built once per session."""
+"""Shared fixtures: a store with the catalog and the demo data, built once per session.
+
+A test or module marked `both_stores` runs on DuckDB and on PostgreSQL (the store_kind parameter);
+every other test on DuckDB. Without CANTHO_TEST_PG_URL the PostgreSQL runs are skipped."""
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from datetime import date
@@ -8,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import stores
 from cantho_dash import config
 from cantho_dash.store import engine as db
 from cantho_dash.store.bootstrap import ensure_ready
@@ -34,36 +39,93 @@ def make_store(path: Path, demo: bool = True):
     return db.make_engine(f"duckdb:///{path.as_posix()}")
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_stores: run on DuckDB and on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc):
+    if "store_kind" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_stores")
+        metafunc.parametrize("store_kind", ["duckdb", "postgresql"] if both else ["duckdb"], indirect=True,
+                             scope="session")
+
+
 @pytest.fixture(scope="session")
-def store_path(tmp_path_factory) -> Path:
-    """The path of the session's demo store."""
+def store_kind(request) -> str:
+    """duckdb or postgresql: the store the test runs on."""
+    if request.param == "postgresql" and not stores.PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests: CANTHO_TEST_PG_URL is not set")
+        pytest.skip("no PostgreSQL server (scripts/test.sh starts one and sets CANTHO_TEST_PG_URL)")
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def store_url(store_kind, tmp_path_factory) -> str:
+    """The URL of the session's demo store (read it; don't write to it)."""
+    if store_kind == "postgresql":
+        url = stores.pg_store()
+        yield url
+        stores.drop_pg_database(url)
+        return
     path = tmp_path_factory.mktemp("store") / "cantho.duckdb"
     make_store(path).dispose()
-    return path
+    yield f"duckdb:///{path.as_posix()}"
 
 
 @pytest.fixture(scope="session")
-def engine(store_path):
+def store_path(store_kind, store_url) -> Path:
+    """The path of the session's demo store (DuckDB)."""
+    if store_kind != "duckdb":
+        pytest.skip("a DuckDB file only")
+    return Path(store_url.removeprefix("duckdb:///"))
+
+
+@pytest.fixture(scope="session")
+def engine(store_url):
     """An engine on the session's demo store (read it; don't write to it)."""
-    engine = db.make_engine(f"duckdb:///{store_path.as_posix()}")
+    engine = db.make_engine(store_url)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture()
-def fresh_engine(tmp_path):
+def new_store_url(store_kind, tmp_path):
+    """A factory of URLs of new, empty stores of the test's kind (a first start bootstraps them)."""
+    made = []
+
+    def make(name: str = "new") -> str:
+        if store_kind == "postgresql":
+            made.append(stores.new_pg_database())
+            return made[-1]
+        return f"duckdb:///{(tmp_path / f'{name}.duckdb').as_posix()}"
+
+    yield make
+    for url in made:
+        stores.drop_pg_database(url)
+
+
+@pytest.fixture()
+def fresh_engine(store_kind, tmp_path):
     """A store of this test's own, with the demo data, to write to."""
+    if store_kind == "postgresql":
+        url = stores.pg_store()
+        engine = db.make_engine(url)
+        yield engine
+        engine.dispose()
+        stores.drop_pg_database(url)
+        return
     engine = make_store(tmp_path / "own.duckdb")
     yield engine
     engine.dispose()
 
 
 @pytest.fixture()
-def app_env(monkeypatch, store_path, tmp_path):
+def app_env(monkeypatch, store_url, tmp_path):
     """Environment for AppTest runs of app.py on the session's store, as of the demo day, with an
     accounts file of the test's own."""
     monkeypatch.setenv("CANTHO_USERS_FILE", str(tmp_path / "users.json"))
-    monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store_path.as_posix()}")
+    monkeypatch.setenv("CANTHO_DB_URL", store_url)
     monkeypatch.setenv("CANTHO_AS_OF", AS_OF.isoformat())
     monkeypatch.chdir(ROOT)
 

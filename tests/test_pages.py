@@ -11,6 +11,8 @@ from cantho_dash.facts import targets as target_facts
 PAGES = ["views/overview.py", "views/targets.py", "views/tasks.py", "views/league.py", "views/map.py",
          "views/export.py", "views/upload.py", "views/uploads.py", "views/account.py"]
 
+pytestmark = pytest.mark.both_stores
+
 
 def run_app(page: str | None = None, lang: str | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from cantho_dash.domain import catalog
 from cantho_dash import config
-from cantho_dash.store import engine as db, queries
+from cantho_dash.store import engine as db, filelock, queries
 from cantho_dash.store.bootstrap import ensure_ready
 from cantho_dash.config import SQL_DIR
 from cantho_dash.ingest import stage
@@ -25,7 +25,7 @@ SAMPLE = {"as_of": AS_OF, "area_code": "CT", "key": "x", "value": "y", "id": 10_
           "rows_total": 0, "rows_new": 0, "rows_changed": 0, "rows_unchanged": 0, "is_demo": False,
           "status": "active", "code": "XHS-03", "unit_kind": "ward", "month_start": dt.date(2026, 10, 1),
           "month_end": dt.date(2026, 10, 31), "period": "2026-H1", "previous": "2025", "unit_code": None,
-          "area": None}
+          "area": None, "table": "uploads"}
 QUERIES = sorted(p.stem for p in SQL_DIR.glob("*.sql") if p.stem != "schema")
 KINDS = ("observations", "unit_scores", "task_status", "targets")
 SAMPLE_FILES = {
@@ -117,25 +117,47 @@ def test_a_later_upload_supersedes_and_history_stays(fresh_engine):
     assert status.loc["CQS-01", "value"] == 99.5
 
 
-def test_a_locked_file_gives_a_plain_message(store_path, tmp_path):
+def _hold(path, seconds: float):
+    """Another process holding a DuckDB file read-write for some seconds."""
     import subprocess
     import sys
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(30)"),
-        str(tmp_path / "held.duckdb")], stdout=subprocess.PIPE, text=True)
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+        "time.sleep(float(sys.argv[2])); c.close(); time.sleep(30)"), str(path), str(seconds)],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_a_file_held_too_long_gives_a_plain_message(tmp_path):
+    holder = _hold(tmp_path / "held.duckdb", 30)
     try:
-        assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(db.StoreLockedError) as err:
-            db.make_engine(f"duckdb:///{(tmp_path / 'held.duckdb').as_posix()}")
-        assert "đang được một tiến trình khác" in str(err.value) and "another process" in str(err.value)
+            db.make_engine(f"duckdb:///{(tmp_path / 'held.duckdb').as_posix()}", wait=1)
+        assert "một tiến trình khác" in str(err.value) and "another process" in str(err.value)
     finally:
         holder.kill()
 
 
-def test_any_sqlalchemy_url_works_sqlite_too(tmp_path):
-    lite_engine = db.make_engine(f"sqlite:///{(tmp_path / 'portable.sqlite').as_posix()}")
-    ensure_ready(lite_engine, config.Settings(load_demo=True))
-    lite = target_facts.target_status(lite_engine, AS_OF)
-    duck = target_facts.target_status(make_store(tmp_path / "same.duckdb"), AS_OF)
-    pd.testing.assert_series_equal(lite["status"], duck["status"])
-    pd.testing.assert_series_equal(lite["value"], duck["value"])
+def test_a_file_held_briefly_is_waited_for_and_let_go_when_idle(tmp_path):
+    import time
+    path = tmp_path / "shared.duckdb"
+    holder = _hold(path, 1.5)
+    try:
+        engine = db.make_engine(f"duckdb:///{path.as_posix()}")     # waits for the other process
+        with engine.connect() as conn:
+            assert db.scalar(conn, "write_lock") == 1
+        time.sleep(filelock.LINGER + 0.5)                            # idle: the file is free again
+        import duckdb
+        duckdb.connect(str(path)).close()
+        with engine.connect() as conn:                               # and taken again when needed
+            assert db.scalar(conn, "write_lock") == 1
+    finally:
+        holder.kill()
+
+
+def test_a_store_other_than_duckdb_or_postgresql_is_refused_plainly(tmp_path):
+    with pytest.raises(ValueError) as err:
+        db.make_engine(f"sqlite:///{(tmp_path / 'other.sqlite').as_posix()}")
+    assert "DuckDB" in str(err.value) and "PostgreSQL" in str(err.value) and "sqlite" in str(err.value)
+

@@ -7,6 +7,7 @@ from sqlalchemy.engine import Engine
 
 from cantho_dash.domain import catalog
 from cantho_dash.store import engine as db
+from cantho_dash.store import migrate
 from cantho_dash.config import CATALOG_DIR, Settings, now
 from cantho_dash.store.versions import commit_frame
 
@@ -44,8 +45,9 @@ def load_reference(engine: Engine) -> None:
 
 
 def ensure_ready(engine: Engine, settings: Settings) -> bool:
-    """Apply the schema; on a new store load the catalog (and the demo data); return True if it was new."""
-    db.apply_schema(engine)
+    """Bring the schema up to date (migrate.py); on a new store load the catalog (and the demo data);
+    return True if it was new."""
+    migrate.upgrade(engine)
     with db.WRITE_LOCK:
         fresh = get_meta(engine, "initialised_at") is None
         digest = _catalog_hash()

@@ -1,11 +1,13 @@
-"""The store: SQLAlchemy engine, schema bootstrap, named queries and bulk writes.
+"""The store: SQLAlchemy engine, named queries and bulk writes.
 
-DuckDB is the embedded default. Bulk writes and large reads go through DuckDB's own
-connection, taken from the engine (a second plain duckdb.connect() on the same file fails
-inside one process). Any other SQLAlchemy URL works through plain SQLAlchemy.
+DuckDB is the embedded default: bulk writes and large reads go through DuckDB's own connection,
+taken from the engine, and a file is shared with other processes (filelock.py). PostgreSQL is the
+shared server store: bulk writes are COPY. A query's text is sql/<name>.sql, or its dialect's variant
+sql/<dialect>/<name>.sql where the two disagree.
 """
 from __future__ import annotations
 
+import io
 import threading
 from contextlib import suppress
 from functools import lru_cache
@@ -16,20 +18,24 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from cantho_dash.config import SQL_DIR
+from cantho_dash.store import filelock
 
 # Writes are serialised: DuckDB rejects concurrent updates of one row, and upload ids are max()+1.
+# Across processes, the DuckDB file's lock or PostgreSQL's advisory lock (serialise()) does it.
 WRITE_LOCK = threading.RLock()
+DIALECTS = ("duckdb", "postgresql")
 
 
 class StoreLockedError(RuntimeError):
-    """The DuckDB file is held read-write by another process (usually the running dashboard)."""
+    """The DuckDB file stayed held by another process for longer than the engine waits."""
 
     def __init__(self, path: str):
         super().__init__(
-            f"Cơ sở dữ liệu {path} đang được một tiến trình khác (thường là dashboard đang chạy) mở. "
-            "Hãy dừng dashboard rồi chạy lại lệnh, hoặc thực hiện thao tác này trên giao diện web.\n"
-            f"The database {path} is open in another process (usually the running dashboard). "
-            "Stop the dashboard and run the command again, or do this in the web interface.")
+            f"Cơ sở dữ liệu {path} vẫn bị một tiến trình khác giữ sau thời gian chờ (một chương trình khác "
+            "mở tệp mà không trả lại, không phải dashboard hay lệnh của ứng dụng này). Hãy đóng chương trình đó "
+            "rồi chạy lại.\n"
+            f"The database {path} stayed held by another process for longer than the wait (a program that "
+            "keeps the file open, not this dashboard or its commands). Close that program and run again.")
         self.path = path
 
 
@@ -38,16 +44,23 @@ def is_duckdb(bind: Engine | Connection) -> bool:
     return bind.dialect.name == "duckdb"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for url, with the DuckDB file's folder created and a lock conflict made readable."""
+def make_engine(url: str, wait: float = filelock.WAIT) -> Engine:
+    """An engine for url. A DuckDB file: its folder created, the file shared with other processes
+    (waiting up to `wait` seconds for it), and a lock still held after that made readable."""
     parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() not in DIALECTS:
+        raise ValueError(f"CANTHO_DB_URL: {parsed.get_backend_name()} không được hỗ trợ; hãy dùng DuckDB (duckdb:///tệp) "
+                         f"hoặc PostgreSQL (postgresql+psycopg://...). / {parsed.get_backend_name()} is not supported: "
+                         "use DuckDB (duckdb:///file) or PostgreSQL (postgresql+psycopg://...).")
     if parsed.drivername.startswith("duckdb") and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url)
+        engine = filelock.share(sa.create_engine(url), wait=wait)
+    else:
+        engine = sa.create_engine(url)
     try:
         with engine.connect():
             pass
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DBAPIError as exc:
         if "lock" in str(exc).lower():
             raise StoreLockedError(parsed.database or url) from None
         raise
@@ -55,9 +68,21 @@ def make_engine(url: str) -> Engine:
 
 
 @lru_cache(maxsize=None)
-def load_sql(name: str) -> str:
-    """The text of sql/<name>.sql."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+def load_sql(name: str, dialect: str = "duckdb") -> str:
+    """The text of sql/<dialect>/<name>.sql if there is one, else of sql/<name>.sql."""
+    variant = SQL_DIR / dialect / f"{name}.sql"
+    return (variant if variant.is_file() else SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def sql_of(bind: Engine | Connection, name: str) -> str:
+    """The text of the named query for the store's dialect."""
+    return load_sql(name, bind.dialect.name)
+
+
+def serialise(conn: Connection) -> None:
+    """Take the store's write lock for the rest of the transaction (PostgreSQL: an advisory lock
+    shared by every replica; DuckDB: the file's own lock already keeps other processes out)."""
+    scalar(conn, "write_lock")
 
 
 def native(conn: Connection):
@@ -67,7 +92,7 @@ def native(conn: Connection):
 
 def read(conn: Connection, name: str, **params) -> pd.DataFrame:
     """Run the named query with bound parameters and return a DataFrame."""
-    stmt = sa.text(load_sql(name))
+    stmt = sa.text(sql_of(conn, name))
     if is_duckdb(conn):
         compiled = stmt.compile(dialect=conn.dialect)
         args = [params[k] for k in compiled.positiontup or []]
@@ -77,13 +102,13 @@ def read(conn: Connection, name: str, **params) -> pd.DataFrame:
 
 def execute(conn: Connection, name: str, **params) -> None:
     """Run the named statement with bound parameters."""
-    conn.execute(sa.text(load_sql(name)), params)
+    conn.execute(sa.text(sql_of(conn, name)), params)
 
 
 def scalar(conn: Connection, name: str, **params):
     """The single value the named query returns."""
     # fetch everything: DuckDB 2 refuses other work on a connection with a result left unread
-    rows = conn.execute(sa.text(load_sql(name)), params).all()
+    rows = conn.execute(sa.text(sql_of(conn, name)), params).all()
     return rows[0][0] if rows else None
 
 
@@ -100,17 +125,26 @@ def bulk_insert(conn: Connection, table: str, frame) -> None:
             with suppress(Exception):  # an aborted transaction refuses this too; keep the first error
                 raw.unregister("staged_rows")
         return
-    if not isinstance(frame, pd.DataFrame):
-        frame = frame.to_pandas()
-    target = sa.table(table, *(sa.column(c) for c in frame.columns))
-    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    conn.execute(target.insert(), records)
+    copy_csv(conn, f"copy_{table}", frame)
 
 
-def apply_schema(engine: Engine) -> None:
-    """Create the tables and (re)create the views of sql/schema.sql."""
-    # Comments may hold ';', so they go before the split (the schema has no '--' inside strings).
-    text = "\n".join(line.split("--", 1)[0] for line in load_sql("schema").splitlines())
-    with engine.begin() as conn:
-        for statement in filter(None, (s.strip() for s in text.split(";"))):
-            conn.exec_driver_sql(statement)
+def copy_csv(conn: Connection, name: str, frame) -> None:
+    """PostgreSQL's COPY of a whole DataFrame or Arrow table, as CSV with a header that must match
+    the table's columns (sql/postgresql/<name>.sql names the table)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
+    columns = table_columns(conn, name.removeprefix("copy_"))
+    table = pa.table({c: table[c] if c in table.column_names else pa.nulls(len(table), pa.string())
+                      for c in columns})
+    buffer = io.BytesIO()
+    pacsv.write_csv(table, buffer, pacsv.WriteOptions(quoting_style="needed"))
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(sql_of(conn, name)) as copy:
+        copy.write(buffer.getbuffer())
+
+
+def table_columns(conn: Connection, table: str) -> list[str]:
+    """The columns of a table of the store, in order."""
+    return read(conn, "table_columns", table=table)["column_name"].tolist()

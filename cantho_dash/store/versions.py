@@ -14,6 +14,7 @@ FACT_TABLES = {"targets": "targets", "observations": "observations", "unit_score
 
 def add_event(conn: Connection, upload_id: int, action: str, actor: str) -> None:
     """Append one line to the audit trail."""
+    db.serialise(conn)
     db.execute(conn, "insert_upload_event", upload_id=upload_id, action=action, actor=actor, happened_at=now())
 
 
@@ -22,6 +23,7 @@ def record_upload(conn: Connection, *, kind: str, user: str, rows_total: int, fi
                   unit: str | None = None) -> int:
     """Create the audit row of a new upload (ids are serialised by db.WRITE_LOCK) and return its id."""
     counts = counts or {}
+    db.serialise(conn)
     upload_id = db.scalar(conn, "insert_upload", kind=kind, filename=filename, sha256=sha256,
                           uploaded_by=user, uploaded_at=now(), rows_total=rows_total, rows_new=counts.get("new"),
                           rows_changed=counts.get("changed"), rows_unchanged=counts.get("unchanged"),

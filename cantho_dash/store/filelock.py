@@ -1,0 +1,73 @@
+"""A DuckDB file shared with other processes: only one process may hold it at a time, so an engine
+on a file waits for it (a short retry on the lock) and lets it go when idle (LINGER seconds after its
+last connection came back), so the command line can import while the dashboard runs, and the other way round."""
+from __future__ import annotations
+
+import threading
+import time
+
+import duckdb
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+LINGER = 0.5        # seconds an idle engine keeps the file open (one page run reuses its connection)
+WAIT = 60.0         # seconds a connect waits for another process to let the file go
+PAUSE = 0.05
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """True for DuckDB's 'Could not set lock on file' (another process holds the file)."""
+    return "lock" in str(exc).lower() and isinstance(exc, (duckdb.IOException, duckdb.Error, OSError))
+
+
+def share(engine: Engine, wait: float = WAIT) -> Engine:
+    """Make an engine on a DuckDB file wait for the file's lock and let the file go when idle."""
+    releaser = _Releaser(engine)
+
+    @sa.event.listens_for(engine, "do_connect")
+    def _connect(dialect, conn_rec, cargs, cparams):  # noqa: ARG001 - SQLAlchemy's signature
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return dialect.connect(*cargs, **cparams)
+            except Exception as exc:  # duckdb raises IOException; the wrapper may change its type
+                if not is_lock_conflict(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(PAUSE)
+
+    sa.event.listen(engine, "checkout", releaser.checked_out)
+    sa.event.listen(engine, "checkin", releaser.checked_in)
+    return engine
+
+
+class _Releaser:
+    """Closes the pool's idle connections LINGER seconds after the last one came back."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.lock = threading.Lock()
+        self.out = 0
+        self.last = 0.0
+        self.thread: threading.Thread | None = None
+
+    def checked_out(self, *_args) -> None:
+        with self.lock:
+            self.out += 1
+
+    def checked_in(self, *_args) -> None:
+        with self.lock:
+            self.out = max(0, self.out - 1)
+            self.last = time.monotonic()
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._watch, name="cantho-duckdb-release", daemon=True)
+                self.thread.start()
+
+    def _watch(self) -> None:
+        while True:
+            with self.lock:
+                idle = time.monotonic() - self.last
+                if self.out == 0 and idle >= LINGER:
+                    self.engine.pool.dispose()   # idle connections closed: the file is free
+                    self.thread = None
+                    return
+            time.sleep(max(PAUSE, LINGER - idle) if self.out == 0 else LINGER)

@@ -1,0 +1,2 @@
+-- PostgreSQL: nothing to do before a dump (it reads one snapshot).
+select 1
