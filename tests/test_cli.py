@@ -9,14 +9,21 @@ import sys
 from conftest import ROOT
 
 
-def cli(db_path, *args):
-    env = dict(os.environ, CANTHO_DB_URL=f"duckdb:///{db_path.as_posix()}")
+import pytest
+
+pytestmark = pytest.mark.both_stores
+
+
+def cli(store, *args):
+    """Run `python -m cantho_dash` on a store (a URL, or a DuckDB file's path)."""
+    url = store if isinstance(store, str) else f"duckdb:///{store.as_posix()}"
+    env = dict(os.environ, CANTHO_DB_URL=url)
     return subprocess.run([sys.executable, "-m", "cantho_dash", *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=120)
 
 
-def test_status_json_on_a_new_store(tmp_path):
-    done = cli(tmp_path / "x.duckdb", "status", "--json", "--as-of", "2026-11-25")
+def test_status_json_on_a_new_store(new_store_url):
+    done = cli(new_store_url("x"), "status", "--json", "--as-of", "2026-11-25")
     assert done.returncode == 0, done.stderr
     records = json.loads(done.stdout)
     assert len(records) == 30
@@ -28,8 +35,8 @@ def test_status_json_on_a_new_store(tmp_path):
     assert by_code["CQS-15"]["parts"] == ["CQS-15a", "CQS-15b"]
 
 
-def test_status_table_and_demo_clear(tmp_path):
-    path = tmp_path / "y.duckdb"
+def test_status_table_and_demo_clear(new_store_url):
+    path = new_store_url("y")
     text = cli(path, "status", "--as-of", "2026-11-25")
     assert text.returncode == 0 and "CQS-01" in text.stdout and "98,90" in text.stdout
     cleared = cli(path, "demo", "--clear")

@@ -22,6 +22,8 @@ from cantho_dash.facts import targets as target_facts
 
 GOOD = "Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nCQS-01;CT;10/2026;99,7\r\nXHS-05;CT;T10/2026;51,5\r\n".encode("utf-8-sig")
 
+pytestmark = pytest.mark.both_stores
+
 
 @pytest.fixture()
 def uploads_dir(tmp_path, monkeypatch):
@@ -136,23 +138,16 @@ def test_a_hostile_file_name_never_reaches_a_path(fresh_engine, uploads_dir):
         assert (uploads_dir / f"{checked.sha256}.csv").exists()
 
 
-def test_other_stores_take_the_same_imports(tmp_path, uploads_dir):
-    engine = db.make_engine(f"sqlite:///{(tmp_path / 's.sqlite').as_posix()}")
-    ensure_ready(engine, config.Settings(load_demo=True))
-    checked = pipeline.import_file(engine, GOOD, "a.csv", "lan")
-    assert checked.upload_id and status_of(engine, "CQS-01")["value"] == 99.7
-    versions.rollback(engine, checked.upload_id, "admin")
-    assert status_of(engine, "CQS-01")["value"] == 98.9
-
-
-def cli(db_path, *args, env=None):
-    env = dict(os.environ, CANTHO_DB_URL=f"duckdb:///{db_path.as_posix()}", CANTHO_AS_OF=AS_OF.isoformat(), **(env or {}))
+def cli(store, *args, env=None):
+    """Run `python -m cantho_dash` on a store (a URL, or a DuckDB file's path)."""
+    url = store if isinstance(store, str) else f"duckdb:///{store.as_posix()}"
+    env = dict(os.environ, CANTHO_DB_URL=url, CANTHO_AS_OF=AS_OF.isoformat(), **(env or {}))
     return subprocess.run([sys.executable, "-m", "cantho_dash", *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=120)
 
 
-def test_command_line_import_uploads_rollback(tmp_path):
-    store, env = tmp_path / "c.duckdb", {"CANTHO_UPLOAD_DIR": str(tmp_path / "up")}
+def test_command_line_import_uploads_rollback(tmp_path, new_store_url):
+    store, env = new_store_url("c"), {"CANTHO_UPLOAD_DIR": str(tmp_path / "up")}
     good, bad = tmp_path / "tháng 10.csv", tmp_path / "bad.csv"
     good.write_bytes(GOOD)
     bad.write_bytes("indicator_code,area,period,value\nCQS-01,Quận Ô Môn,2026-10,101\n".encode())
@@ -181,27 +176,24 @@ def test_command_line_import_uploads_rollback(tmp_path):
     assert json.loads(cli(store, "status", "--json", env=env).stdout)[0]["value"] == 99.7
 
 
-def test_command_line_says_plainly_when_the_dashboard_holds_the_file(tmp_path):
+def test_command_line_waits_while_another_process_holds_the_file(tmp_path):
     store = tmp_path / "held.duckdb"
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(30)"),
-        str(store)], stdout=subprocess.PIPE, text=True)
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(3); "
+        "c.close(); time.sleep(30)"), str(store)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
         (tmp_path / "f.csv").write_bytes(GOOD)
-        done = cli(store, "import", str(tmp_path / "f.csv"))
-        assert done.returncode == 3 and "Traceback" not in done.stderr and "another process" in done.stderr
+        done = cli(store, "import", str(tmp_path / "f.csv"), env={"CANTHO_UPLOAD_DIR": str(tmp_path / "up")})
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        assert json.loads(cli(store, "status", "--json").stdout)[0]["value"] == 99.7
     finally:
         holder.kill()
 
 
-def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path):
+def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path, fresh_engine):
     monkeypatch.setenv("CANTHO_UPLOAD_DIR", str(tmp_path / "up"))
-    store = tmp_path / "page.duckdb"
-    from conftest import make_store
-
-    make_store(store).dispose()
-    monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store.as_posix()}")
+    monkeypatch.setenv("CANTHO_DB_URL", fresh_engine.url.render_as_string(hide_password=False))
     from conftest import ANALYST, add_accounts, sign_in
 
     add_accounts(os.environ["CANTHO_USERS_FILE"])

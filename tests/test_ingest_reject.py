@@ -7,7 +7,8 @@ import itertools
 
 import pytest
 
-from cantho_dash.store import queries
+import stores
+from cantho_dash.store import engine as db, queries
 from cantho_dash.ingest import pipeline
 from conftest import make_store
 from upload_files import encode, header, table, xlsx
@@ -53,10 +54,14 @@ CASES = list(_cases())
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    engine = make_store(tmp_path_factory.mktemp("reject") / "store.duckdb")
+def store(tmp_path_factory, store_kind):
+    """A demo store of the module's own, and its tables' fingerprint before any test."""
+    url = stores.pg_store() if store_kind == "postgresql" else None
+    engine = db.make_engine(url) if url else make_store(tmp_path_factory.mktemp("reject") / "store.duckdb")
     yield engine, queries.checksums(engine)
     engine.dispose()
+    if url:
+        stores.drop_pg_database(url)
 
 
 def test_there_are_at_least_200_variants():
@@ -84,6 +89,16 @@ def test_a_bad_cell_is_refused_with_line_and_column(store, monkeypatch, tmp_path
     assert not (tmp_path / "uploads").exists() or not any((tmp_path / "uploads").iterdir())
 
 
+@pytest.mark.both_stores
+def test_a_bad_cell_is_refused_on_postgresql_too(store, store_kind, monkeypatch, tmp_path):
+    """A sample of the variants (one in 20) on PostgreSQL; DuckDB runs them all above."""
+    if store_kind == "duckdb":
+        pytest.skip("every variant runs on DuckDB in the test above")
+    for case in CASES[::20]:
+        test_a_bad_cell_is_refused_with_line_and_column(store, monkeypatch, tmp_path, *case)
+
+
+@pytest.mark.both_stores
 def test_a_key_twice_names_both_lines(store):
     engine, before = store
     rows = table("observations")
@@ -96,6 +111,7 @@ def test_a_key_twice_names_both_lines(store):
     assert queries.checksums(engine) == before
 
 
+@pytest.mark.both_stores
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".xls"),
@@ -114,6 +130,7 @@ def test_a_file_that_cannot_be_read_is_refused_whole(store, data, reason):
     assert queries.checksums(engine) == before
 
 
+@pytest.mark.both_stores
 @pytest.mark.parametrize("text, line, column, reason", [
     # an unquoted decimal comma in a comma-separated file: 12 would be kept and the 3 lost
     ("indicator_code,area,period,value\r\nCQS-13,CT,2026-10,50\r\nCQS-14,CT,2026-10,12,3\r\n", 3, "E", "more cells"),
@@ -132,6 +149,7 @@ def test_a_malformed_table_is_refused_where_it_breaks(store, text, line, column,
     assert queries.checksums(engine) == before
 
 
+@pytest.mark.both_stores
 def test_a_task_done_at_forty_percent_is_refused(store):
     engine, before = store
     text = "Nhiệm vụ số;Kỳ báo cáo;Tình trạng;Tiến độ (%)\n12;10/2026;Hoàn thành;40\n14;10/2026;Hoàn thành;100\n"
@@ -142,6 +160,7 @@ def test_a_task_done_at_forty_percent_is_refused(store):
     assert "100%" in report.iloc[0]["reason_en"] and queries.checksums(engine) == before
 
 
+@pytest.mark.both_stores
 def test_a_line_break_in_a_cell_and_an_unknown_column_are_fine(store):
     engine, _ = store
     text = 'indicator_code,area,period,value,note,Người nhập\r\nCQS-13,CT,2026-10,50,"dòng một\r\ndòng hai",Lan\r\n'
@@ -151,6 +170,7 @@ def test_a_line_break_in_a_cell_and_an_unknown_column_are_fine(store):
     assert checked.staged.table.ignored == ["Người nhập"]
 
 
+@pytest.mark.both_stores
 def test_a_forced_kind_that_does_not_match_says_what_it_expects(store):
     engine, before = store
     with pytest.raises(pipeline.Rejected) as rejected:
@@ -159,6 +179,7 @@ def test_a_forced_kind_that_does_not_match_says_what_it_expects(store):
     assert queries.checksums(engine) == before
 
 
+@pytest.mark.both_stores
 def test_a_file_over_the_limit_is_refused(store, monkeypatch):
     engine, before = store
     monkeypatch.setenv("CANTHO_MAX_UPLOAD_MB", "1")

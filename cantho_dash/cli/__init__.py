@@ -13,9 +13,12 @@
                                                a new account; asks for the password (or reads one
                                                line from stdin when that is not a terminal)
   users list | passwd NAME | role NAME ROLE | unit NAME CODE|- | disable NAME | enable NAME | remove NAME
+  migrate                                      bring the store's schema up to date (every command does)
+  backup --out DIR                             a consistent snapshot: tables, original files, accounts
+  restore DIR [--force]                        bring a backup back (into an empty store, or replacing it)
 
 Exit codes: 0 done, 1 no browser for export, 2 rejected or refused (nothing written), 3 the database
-is held by another process.
+stayed held by another program for longer than a minute.
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from datetime import date
 from cantho_dash import config
 from cantho_dash.cli.accounts import cmd_users
 from cantho_dash.cli.imports import cmd_import
+from cantho_dash.cli.store import cmd_backup, cmd_migrate, cmd_restore
 from cantho_dash.cli.reads import cmd_demo, cmd_export, cmd_reporting, cmd_rollback, cmd_status, cmd_uploads
 from cantho_dash.store import accounts as auth, engine as db
 
@@ -79,6 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--unit", help="the reporting unit: an agency code (agencies.csv) or a ward's 5-digit code")
     p.add_argument("--oidc", action="store_true", help="no password: signs in through the identity provider")
     p.set_defaults(func=cmd_users)
+    sub.add_parser("migrate", help="bring the store's schema up to date").set_defaults(func=cmd_migrate)
+    p = sub.add_parser("backup", help="a consistent snapshot of the store, its files and accounts")
+    p.add_argument("--out", required=True, help="a new (or empty) folder")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="bring a backup back")
+    p.add_argument("folder")
+    p.add_argument("--force", action="store_true", help="replace what the store holds")
+    p.set_defaults(func=cmd_restore)
     args = parser.parse_args(argv)
     if hasattr(signal, "SIGPIPE"):  # `... | head` ends quietly instead of with a traceback
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)

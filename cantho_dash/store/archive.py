@@ -3,8 +3,12 @@ their SHA-256 (never by the name they came with), kept before the rows that came
 from __future__ import annotations
 
 import os
+import time
 
 from cantho_dash import config
+
+# An archived file younger than this may belong to an import still writing (in another process).
+ORPHAN_AGE = 600.0
 
 EXTENSIONS = ("csv", "xlsx", "xls", "ods", "html")
 
@@ -50,3 +54,20 @@ def find(sha256: str | None) -> tuple[bytes, str] | None:
         if path.is_file():
             return path.read_bytes(), ext
     return None
+
+
+def clean(kept: set[str], age: float = ORPHAN_AGE) -> list[str]:
+    """At start: remove the archived files of no committed upload (a crash between the archive and
+    the commit, or a rolled-back write) and leftover partial files, once older than `age` seconds.
+    kept: the SHA-256 of every upload in the store. Returns the names removed."""
+    folder = config.settings().upload_dir
+    if not folder.is_dir():
+        return []
+    removed, cutoff = [], time.time() - age
+    for path in folder.iterdir():
+        sha256, _, ext = path.name.partition(".")
+        ours = ext == "partial" or (ext in EXTENSIONS and len(sha256) == 64)
+        if ours and path.is_file() and sha256 not in kept and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed

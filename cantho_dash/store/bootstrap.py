@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 
 from cantho_dash.domain import catalog
 from cantho_dash.store import engine as db
-from cantho_dash.store import migrate
+from cantho_dash.store import archive, migrate
 from cantho_dash.config import CATALOG_DIR, Settings, now
 from cantho_dash.store.versions import commit_frame
 
@@ -67,7 +67,15 @@ def ensure_ready(engine: Engine, settings: Settings) -> bool:
                 demo.load(engine)
             with engine.begin() as conn:
                 set_meta(conn, "initialised_at", now().isoformat())
+    clean_archive(engine)
     return fresh
+
+
+def clean_archive(engine: Engine) -> list[str]:
+    """Remove archived files that no committed upload owns (see archive.clean)."""
+    with engine.connect() as conn:
+        kept = set(db.read(conn, "archived_sha256")["sha256"])
+    return archive.clean(kept)
 
 
 def _targets_hash() -> str:

@@ -100,6 +100,20 @@ def read(conn: Connection, name: str, **params) -> pd.DataFrame:
     return pd.read_sql(stmt, conn, params=params)
 
 
+def read_arrow(conn: Connection, name: str, **params):
+    """Run the named query and return an Arrow table, each column typed as the store types it
+    (a nullable integer stays an integer)."""
+    import pyarrow as pa
+
+    if is_duckdb(conn):
+        stmt = sa.text(sql_of(conn, name)).compile(dialect=conn.dialect)
+        return native(conn).sql(stmt.string, params=[params[k] for k in stmt.positiontup or []]).to_arrow_table()
+    result = conn.execute(sa.text(sql_of(conn, name)), params)
+    names, rows = list(result.keys()), result.all()
+    return pa.table({n: pa.array([r[i] for r in rows]) for i, n in enumerate(names)}) if rows else \
+        pa.table({n: pa.array([], pa.string()) for n in names})
+
+
 def execute(conn: Connection, name: str, **params) -> None:
     """Run the named statement with bound parameters."""
     conn.execute(sa.text(sql_of(conn, name)), params)

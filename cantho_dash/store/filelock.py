@@ -3,8 +3,10 @@ on a file waits for it (a short retry on the lock) and lets it go when idle (LIN
 last connection came back), so the command line can import while the dashboard runs, and the other way round."""
 from __future__ import annotations
 
+import atexit
 import threading
 import time
+import weakref
 
 import duckdb
 import sqlalchemy as sa
@@ -37,7 +39,15 @@ def share(engine: Engine, wait: float = WAIT) -> Engine:
 
     sa.event.listen(engine, "checkout", releaser.checked_out)
     sa.event.listen(engine, "checkin", releaser.checked_in)
+    atexit.register(_close_at_exit, weakref.ref(releaser))
     return engine
+
+
+def _close_at_exit(ref) -> None:
+    """At exit, close the file properly (no write-ahead log left behind, no connection left over)."""
+    releaser = ref()
+    if releaser is not None:
+        releaser.close()
 
 
 class _Releaser:
@@ -49,6 +59,7 @@ class _Releaser:
         self.out = 0
         self.last = 0.0
         self.thread: threading.Thread | None = None
+        self.closing = threading.Event()
 
     def checked_out(self, *_args) -> None:
         with self.lock:
@@ -70,4 +81,13 @@ class _Releaser:
                     self.engine.pool.dispose()   # idle connections closed: the file is free
                     self.thread = None
                     return
-            time.sleep(max(PAUSE, LINGER - idle) if self.out == 0 else LINGER)
+            if self.closing.wait(max(PAUSE, LINGER - idle) if self.out == 0 else LINGER):
+                return
+
+    def close(self) -> None:
+        """Stop watching and close every idle connection now."""
+        self.closing.set()
+        thread = self.thread
+        if thread is not None:
+            thread.join()
+        self.engine.dispose()

@@ -1,0 +1,2 @@
+-- Empty observations (a restore, with --force, into a store that has rows).
+delete from observations

@@ -1,0 +1,2 @@
+-- Empty targets (a restore, with --force, into a store that has rows).
+delete from targets

@@ -1,0 +1,2 @@
+-- Empty task_status (a restore, with --force, into a store that has rows).
+delete from task_status

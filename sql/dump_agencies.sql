@@ -1,0 +1,2 @@
+-- Every row of agencies, for a backup.
+select * from agencies

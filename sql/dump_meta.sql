@@ -1,0 +1,2 @@
+-- Every row of meta, for a backup.
+select * from meta

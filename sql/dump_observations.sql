@@ -1,0 +1,2 @@
+-- Every row of observations, for a backup.
+select * from observations

@@ -1,0 +1,2 @@
+-- Every row of pillars, for a backup.
+select * from pillars

@@ -1,0 +1,2 @@
+-- Every row of targets, for a backup.
+select * from targets

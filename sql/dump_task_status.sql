@@ -1,0 +1,2 @@
+-- Every row of task_status, for a backup.
+select * from task_status

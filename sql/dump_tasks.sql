@@ -1,0 +1,2 @@
+-- Every row of tasks, for a backup.
+select * from tasks

@@ -1,0 +1,2 @@
+-- Every row of unit_scores, for a backup.
+select * from unit_scores

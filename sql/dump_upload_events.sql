@@ -1,0 +1,2 @@
+-- Every row of upload_events, for a backup.
+select * from upload_events

@@ -1,0 +1,2 @@
+-- Every row of uploads, for a backup.
+select * from uploads

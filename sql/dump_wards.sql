@@ -1,0 +1,2 @@
+-- Every row of wards, for a backup.
+select * from wards
