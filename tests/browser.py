@@ -32,10 +32,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_path: Path, extra_env: dict | None = None, timeout: float = 90):
-    """Run the dashboard on a free port with its own store; yield its base URL."""
-    port = free_port()
-    env = dict(os.environ, CANTHO_DB_URL=f"duckdb:///{db_path.as_posix()}", **(extra_env or {}))
+def streamlit_server(db_path: Path, extra_env: dict | None = None, timeout: float = 90, url: str | None = None,
+                     port: int | None = None):
+    """Run the dashboard on a free port (or port) with its own store (the DuckDB file db_path, or the
+    store at url, with its log at db_path's name); yield its base URL."""
+    port = port or free_port()
+    env = dict(os.environ, CANTHO_DB_URL=url or f"duckdb:///{db_path.as_posix()}", **(extra_env or {}))
     log = open(db_path.with_suffix(".log"), "w")
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                              "--server.headless", "true", "--server.address", "127.0.0.1"],

@@ -48,9 +48,9 @@ def demo_banner() -> None:
         st.warning(tr("demo_banner"), icon=":material/science:")
 
 
-@st.fragment(run_every=30)
+@st.fragment(run_every=10)
 def watch_updates() -> None:
-    """Every 30 s, rerun the page if another session committed or rolled back (within 60 s of it)."""
+    """Every 10 s, rerun the page if another session, process or replica committed or rolled back."""
     version = data_version()
     seen = st.session_state.setdefault("seen_version", version)
     if version != seen:

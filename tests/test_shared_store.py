@@ -1,0 +1,62 @@
+"""One store, several writers: the command line while the dashboard runs on the DuckDB file, a
+second dashboard on the same file, and (PostgreSQL) two replicas behind nginx."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from browser import settled, streamlit_server, wait_rendered
+from conftest import AS_OF, ROOT, make_store
+
+NOVEMBER = "Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nCQS-01;CT;11/2026;99,6\r\n".encode("utf-8-sig")
+
+
+def cli(url, *args, env):
+    done = subprocess.run([sys.executable, "-m", "cantho_dash", *args], capture_output=True, text=True, cwd=ROOT,
+                          env=dict(os.environ, CANTHO_DB_URL=url, **env), timeout=240)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def test_the_command_line_works_while_the_dashboard_runs_on_the_file(browser, tmp_path):
+    path = tmp_path / "shared.duckdb"
+    make_store(path).dispose()
+    url = f"duckdb:///{path.as_posix()}"
+    env = {"CANTHO_AS_OF": AS_OF.isoformat(), "CANTHO_UPLOAD_DIR": str(tmp_path / "archive"),
+           "CANTHO_USERS_FILE": str(tmp_path / "users.json")}
+    (tmp_path / "t11.csv").write_bytes(NOVEMBER)
+    with streamlit_server(path, env) as server:
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        page.goto(f"{server}/")
+        wait_rendered(page, "Tổng quan · Chuyển đổi số Cần Thơ")
+        settled(page)
+        assert page.get_by_text("Tháng 10/2026").first.is_visible()
+        for command in (["status", "--json"], ["uploads"], ["reporting", "--json"]):
+            assert cli(url, *command, env=env).returncode == 0, command
+        imported = cli(url, "import", str(tmp_path / "t11.csv"), "--user", "it.nightly", env=env)
+        assert imported.returncode == 0, imported.stderr
+        committed = time.monotonic()
+        status = json.loads(cli(url, "status", "--json", env=env).stdout)
+        assert next(r for r in status if r["code"] == "CQS-01")["value"] == 99.6
+        page.get_by_text("Tháng 11/2026").first.wait_for(timeout=30_000)      # the open page, by itself
+        assert time.monotonic() - committed < 30
+        upload = imported.stdout.split("upload ")[1].split(".")[0]
+        assert cli(url, "rollback", upload, env=env).returncode == 0
+        assert cli(url, "rollback", upload, "--undo", env=env).returncode == 0
+        exported = cli(url, "export", "--out", str(tmp_path / "pack"), env=env)
+        assert exported.returncode == 0, exported.stderr
+        assert list((tmp_path / "pack").glob("*.png"))
+        with streamlit_server(tmp_path / "second.duckdb", env, url=url) as second:     # a second dashboard
+            other = browser.new_page(viewport={"width": 1920, "height": 1080})
+            other.goto(f"{second}/")
+            wait_rendered(other, "Tổng quan · Chuyển đổi số Cần Thơ")
+            other.get_by_text("Tháng 11/2026").first.wait_for(timeout=30_000)
+            assert other.locator("[data-testid='stException']").count() == 0
+            other.close()
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.close()
