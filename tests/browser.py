@@ -100,3 +100,17 @@ def screenshot(page, name: str) -> Path:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def sign_in(page, name: str, password: str) -> None:
+    """Fill in and submit the sign-in form of a page."""
+    page.get_by_label("Tên tài khoản").first.fill(name)
+    page.get_by_label("Mật khẩu").first.fill(password)
+    page.get_by_role("button", name="Đăng nhập").first.click()
+
+
+def upload_text(page, tmp_path, name: str, text: str) -> None:
+    """Put a CSV file (text, UTF-8 with BOM) into the page's file input."""
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8-sig"))
+    page.locator("input[type=file]").set_input_files(str(path))

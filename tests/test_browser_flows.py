@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from browser import ROOT, screenshot, settled, wait_rendered
+from browser import ROOT, screenshot, settled, sign_in, upload_text, wait_rendered
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 PASSWORD = "mật-khẩu-của-Lan-2026"
@@ -41,15 +41,10 @@ def _users_add(env, name: str, role: str) -> subprocess.CompletedProcess:
 
 
 def _sign_in(page, name: str) -> None:
-    page.get_by_label("Tên tài khoản").first.fill(name)
-    page.get_by_label("Mật khẩu").first.fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").first.click()
+    sign_in(page, name, PASSWORD)
 
 
-def _upload(page, tmp_path, name: str, text: str) -> None:
-    path = tmp_path / name
-    path.write_bytes(text.encode("utf-8-sig"))
-    page.locator("input[type=file]").set_input_files(str(path))
+_upload = upload_text
 
 
 def test_analyst_signs_in_uploads_and_every_session_sees_it(server, browser, env, tmp_path):

@@ -60,3 +60,64 @@ def test_the_command_line_works_while_the_dashboard_runs_on_the_file(browser, tm
             other.close()
         assert page.locator("[data-testid='stException']").count() == 0
         page.close()
+
+
+@pytest.mark.both_stores
+def test_two_replicas_behind_nginx_share_one_postgresql_store(store_kind, browser, tmp_path):
+    if store_kind != "postgresql":
+        pytest.skip("replicas need a server store; DuckDB is one process's file")
+    import shutil
+
+    import stores
+    from browser import free_port, sign_in, upload_text
+    from cantho_dash.store import accounts
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    url = stores.pg_store()
+    env = {"CANTHO_AS_OF": AS_OF.isoformat(), "CANTHO_UPLOAD_DIR": str(tmp_path / "archive"),
+           "CANTHO_USERS_FILE": str(tmp_path / "users.json")}
+    accounts.Accounts(tmp_path / "users.json").add("lan.nguyen", "analyst", "mật-khẩu-của-Lan-2026")
+    ports = [free_port(), free_port(), free_port()]
+    conf = (ROOT / "deploy" / "nginx-cantho.conf").read_text(encoding="utf-8")
+    conf = conf.replace("127.0.0.1:8501", f"127.0.0.1:{ports[0]}").replace(
+        "127.0.0.1:8502", f"127.0.0.1:{ports[1]}").replace("127.0.0.1:8080", f"127.0.0.1:{ports[2]}")
+    prefix = tmp_path / "nginx"
+    for sub in ("logs", "tmp"):
+        (prefix / sub).mkdir(parents=True)
+    (prefix / "nginx.conf").write_text(conf, encoding="utf-8")
+    try:
+        with streamlit_server(tmp_path / "a.duckdb", env, url=url, port=ports[0]) as one, \
+                streamlit_server(tmp_path / "b.duckdb", env, url=url, port=ports[1]) as two:
+            proxy = subprocess.Popen([nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                                      "-g", "daemon off;"], stderr=subprocess.PIPE)
+            try:
+                front = browser.new_page(viewport={"width": 1920, "height": 1080})
+                for _ in range(100):                      # nginx listening
+                    try:
+                        front.goto(f"http://127.0.0.1:{ports[2]}/")
+                        break
+                    except Exception:
+                        time.sleep(0.1)
+                wait_rendered(front, "Tổng quan · Chuyển đổi số Cần Thơ")   # through nginx, WebSocket and all
+                watcher = browser.new_page(viewport={"width": 1920, "height": 1080})
+                watcher.goto(f"{two}/")
+                wait_rendered(watcher, "Tổng quan · Chuyển đổi số Cần Thơ")
+                assert watcher.get_by_text("Tháng 10/2026").first.is_visible()
+                writer = browser.new_page(viewport={"width": 1600, "height": 1000})
+                writer.goto(f"{one}/upload")
+                wait_rendered(writer, "Tải dữ liệu · Chuyển đổi số Cần Thơ")
+                sign_in(writer, "lan.nguyen", "mật-khẩu-của-Lan-2026")
+                writer.locator("input[type=file]").wait_for(state="attached", timeout=30_000)
+                upload_text(writer, tmp_path, "thang_11.csv", NOVEMBER.decode("utf-8-sig"))
+                confirm = writer.get_by_role("button", name="Xác nhận ghi vào cơ sở dữ liệu")
+                confirm.wait_for(timeout=60_000)
+                confirm.click()
+                wait_rendered(writer, "Đã ghi: lần tải lên số")
+                watcher.get_by_text("Tháng 11/2026").first.wait_for(timeout=30_000)   # the other replica
+                assert watcher.locator("[data-testid='stException']").count() == 0
+                assert front.locator("[data-testid='stException']").count() == 0
+            finally:
+                proxy.terminate()
+                proxy.wait(10)
+    finally:
+        stores.drop_pg_database(url)
