@@ -10,7 +10,8 @@ Each page is run with Streamlit's AppTest, on the demo store and then on the nat
 - rerun: the median of --reruns further runs (what every click and the 30-second refresh cost).
 Target: rerun on the national store <= 1.5 x the demo's, and <= 0.5 s.
 
-Run: python bench/scale.py [--units N] [--months M] [--reruns K] [--keep DIR]
+Run: python bench/scale.py [--units N] [--months M] [--reruns K] [--keep DIR] [--store postgresql]
+(PostgreSQL: both stores are new databases on the server at CANTHO_BENCH_PG_URL.)
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 AS_OF = date(2026, 11, 25)
 PAGES = ["views/overview.py", "views/targets.py", "views/tasks.py", "views/league.py", "views/map.py",
@@ -52,16 +54,16 @@ def national_units(limit: int | None = None) -> pd.DataFrame:
     return units if limit is None else units.head(limit)
 
 
-def build_national(path: Path, units: int | None, months: int) -> dict:
-    """The national-scale store at path; returns what it holds."""
+def build_national(url: str, units: int | None, months: int) -> dict:
+    """The national-scale store at url; returns what it holds."""
     from cantho_dash.domain import catalog
     from cantho_dash import config
     from cantho_dash.store import engine as db, demo
     from cantho_dash.store.bootstrap import ensure_ready
     from cantho_dash.store.versions import commit_frame
 
-    engine = db.make_engine(f"duckdb:///{path.as_posix()}")
-    ensure_ready(engine, config.Settings(db_url=str(engine.url), load_demo=False))
+    engine = db.make_engine(url)
+    ensure_ready(engine, config.Settings(db_url=url, load_demo=False))
     wards = national_units(units)
     with db.WRITE_LOCK, engine.begin() as conn:
         db.execute(conn, "clear_wards")
@@ -154,7 +156,10 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=36)
     parser.add_argument("--reruns", type=int, default=11)
     parser.add_argument("--keep", help="build the stores in this folder and keep them")
+    parser.add_argument("--store", choices=["duckdb", "postgresql"], default="duckdb")
     args = parser.parse_args()
+    if args.store == "postgresql" and not os.environ.get("CANTHO_BENCH_PG_URL"):
+        raise SystemExit("set CANTHO_BENCH_PG_URL to a PostgreSQL server (scripts/pg.sh start DIR PORT prints one)")
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     os.environ.update(CANTHO_AS_OF=AS_OF.isoformat(), CANTHO_LOAD_DEMO="1")
     folder = Path(args.keep or tempfile.mkdtemp(prefix="cantho-scale-"))
@@ -166,24 +171,31 @@ def main() -> None:
     from cantho_dash.store import engine as db
     from cantho_dash.store.bootstrap import ensure_ready
 
-    demo_path, national_path = folder / "demo.duckdb", folder / "national.duckdb"
-    for path in (demo_path, national_path):
-        for leftover in (path, path.with_suffix(".duckdb.wal")):
-            leftover.unlink(missing_ok=True)
-    engine = db.make_engine(f"duckdb:///{demo_path.as_posix()}")
-    ensure_ready(engine, config.Settings(db_url=str(engine.url), load_demo=True))
+    if args.store == "postgresql":
+        from ingest import pg_database
+
+        demo_url, national_url = pg_database("scale_demo"), pg_database("scale_national")
+    else:
+        demo_path, national_path = folder / "demo.duckdb", folder / "national.duckdb"
+        for path in (demo_path, national_path):
+            for leftover in (path, path.with_suffix(".duckdb.wal")):
+                leftover.unlink(missing_ok=True)
+        demo_url, national_url = f"duckdb:///{demo_path.as_posix()}", f"duckdb:///{national_path.as_posix()}"
+    engine = db.make_engine(demo_url)
+    ensure_ready(engine, config.Settings(db_url=demo_url, load_demo=True))
     engine.dispose()
     started = time.perf_counter()
-    held = build_national(national_path, args.units, args.months)
+    held = build_national(national_url, args.units, args.months)
+    print(f"store: {args.store}")
     print(f"national store: {held['units']:,} communes x {held['indicators']} indicators x {held['months']} months = "
           f"{held['observations']:,} observations, {held['scores']:,} DTI scores; built in "
-          f"{time.perf_counter() - started:.1f} s, {national_path.stat().st_size / 1e6:,.0f} MB")
+          f"{time.perf_counter() - started:.1f} s")
 
     quiet_apptest()
     demo, national = {}, {}
     for page in PAGES:  # each page on both stores in turn, so that a slower minute weighs on both alike
-        demo[page] = time_page(f"duckdb:///{demo_path.as_posix()}", page, args.reruns)
-        national[page] = time_page(f"duckdb:///{national_path.as_posix()}", page, args.reruns)
+        demo[page] = time_page(demo_url, page, args.reruns)
+        national[page] = time_page(national_url, page, args.reruns)
     print(f"\n{'page':22} {'demo first':>11} {'nat. first':>11} {'demo rerun':>11} {'nat. rerun':>11} {'ratio':>6}  "
           f"target (<= {TARGET_RATIO}x and <= {TARGET_SECONDS} s)")
     failures = 0

@@ -134,7 +134,7 @@ def test_a_file_held_too_long_gives_a_plain_message(tmp_path):
     try:
         with pytest.raises(db.StoreLockedError) as err:
             db.make_engine(f"duckdb:///{(tmp_path / 'held.duckdb').as_posix()}", wait=1)
-        assert "một tiến trình khác" in str(err.value) and "another process" in str(err.value)
+        assert "một chương trình khác" in str(err.value) and "another program" in str(err.value)
     finally:
         holder.kill()
 

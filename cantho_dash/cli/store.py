@@ -7,6 +7,7 @@ from pathlib import Path
 from cantho_dash import config
 from cantho_dash.store import backup, migrate
 from cantho_dash.store import engine as db
+from cantho_dash.words.messages import both
 
 
 def cmd_migrate(args) -> int:  # noqa: ARG001 - every command takes its arguments
@@ -14,16 +15,13 @@ def cmd_migrate(args) -> int:  # noqa: ARG001 - every command takes its argument
     engine = db.make_engine(config.settings().db_url)
     done = migrate.upgrade(engine)
     if done.new:
-        print(f"Cơ sở dữ liệu mới: đã tạo lược đồ phiên bản {done.after}. / A new store: schema version {done.after} created.")
+        print(both("migrate_new", version=done.after))
     elif not done.schema_applied:
-        print(f"Lược đồ đã ở phiên bản {done.after}: không có gì để làm. / The schema is at version {done.after}: "
-              "nothing to do.")
+        print(both("migrate_none", version=done.after))
     else:
-        steps = ", ".join(done.applied) or "–"
-        print(f"Lược đồ: phiên bản {done.before} → {done.after}; đã chạy / schema: version {done.before} → "
-              f"{done.after}; ran: {steps}")
+        print(both("migrate_done", before=done.before, after=done.after, steps=", ".join(done.applied) or "–"))
         if done.backup:
-            print(f"Bản sao trước khi nâng cấp / copy before the upgrade: {done.backup}")
+            print(both("migrate_copy", path=done.backup))
     return 0
 
 
@@ -36,9 +34,9 @@ def cmd_backup(args) -> int:
     except backup.BackupError as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(f"Đã sao lưu vào / backed up to {made.folder}: {sum(made.rows.values())} dòng / rows "
-          f"({made.rows['uploads']} lần tải lên / uploads), {made.files} tệp gốc / original files, "
-          f"{'có' if made.accounts else 'không có'} tệp tài khoản / accounts file {'kept' if made.accounts else 'absent'}")
+    print(both("backup_done", folder=made.folder, rows=sum(made.rows.values()), uploads=made.rows["uploads"],
+               files=made.files, accounts_vi="có" if made.accounts else "không có",
+               accounts_en="kept" if made.accounts else "none"))
     return 0
 
 
@@ -50,6 +48,6 @@ def cmd_restore(args) -> int:
     except backup.BackupError as exc:
         print(exc, file=sys.stderr)
         return 2
-    print(f"Đã khôi phục từ / restored from {done.folder}: {sum(done.rows.values())} dòng / rows "
-          f"({done.rows['uploads']} lần tải lên / uploads), {done.files} tệp gốc / original files")
+    print(both("restore_done", folder=done.folder, rows=sum(done.rows.values()), uploads=done.rows["uploads"],
+               files=done.files))
     return 0

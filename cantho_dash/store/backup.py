@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from cantho_dash import config
 from cantho_dash.store import engine as db
 from cantho_dash.store import migrate, queries
+from cantho_dash.words.messages import both
 
 # In the order a restore writes them.
 TABLES = ("meta", "pillars", "agencies", "wards", "tasks", "target_parts", "target_labels", "uploads",
@@ -54,8 +55,7 @@ def backup(engine: Engine, out: Path) -> Snapshot:
     """Write the store, its upload archive and its accounts file into the folder out (new or empty)."""
     out = Path(out)
     if out.exists() and any(out.iterdir()):
-        raise BackupError(f"Thư mục {out} đã có tệp: hãy chọn một thư mục mới. / "
-                          f"The folder {out} is not empty: choose a new one.")
+        raise BackupError(both("backup_not_empty", folder=out))
     (out / "tables").mkdir(parents=True, exist_ok=True)
     rows = {}
     with _snapshot(engine) as conn:
@@ -84,9 +84,7 @@ def restore(engine: Engine, folder: Path, force: bool = False) -> Snapshot:
     with engine.connect() as conn:
         held = db.scalar(conn, "upload_count")
     if held and not force:
-        raise BackupError(f"Cơ sở dữ liệu đã có {held} lần tải lên: khôi phục vào một cơ sở dữ liệu trống, hoặc "
-                          f"dùng --force để thay thế. / The store already holds {held} uploads: restore into an "
-                          "empty store, or use --force to replace them.")
+        raise BackupError(both("restore_not_empty", uploads=held))
     rows = {}
     with db.WRITE_LOCK, engine.begin() as conn:
         db.serialise(conn)
@@ -115,20 +113,18 @@ def _manifest(folder: Path) -> dict:
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise BackupError(f"{folder} không phải là một bản sao lưu (thiếu manifest.json). / "
-                          f"{folder} is not a backup (no readable manifest.json).") from None
+        raise BackupError(both("restore_not_backup", folder=folder)) from None
     if manifest.get("format") != FORMAT or manifest.get("schema_version", 0) > migrate.SCHEMA_VERSION:
-        raise BackupError(f"Bản sao lưu {folder} do một phiên bản khác hoặc mới hơn tạo ra. / "
-                          f"The backup {folder} was made by another or a newer release.")
+        raise BackupError(both("restore_other_release", folder=folder))
     missing = [t for t in TABLES if not (folder / "tables" / f"{t}.parquet").is_file()]
     if missing:
-        raise BackupError(f"Bản sao lưu thiếu bảng: {', '.join(missing)}. / The backup lacks tables: "
-                          f"{', '.join(missing)}.")
+        raise BackupError(both("restore_missing", tables=", ".join(missing)))
     return manifest
 
 
 def _copy_files(source: Path, target: Path) -> int:
-    """Copy the archived files (named by their SHA-256) that target lacks; returns how many there are."""
+    """The archived files (named by their SHA-256) missing from the target folder are written there;
+    returns how many files the source holds."""
     if not source.is_dir():
         return 0
     target.mkdir(parents=True, exist_ok=True)

@@ -19,23 +19,22 @@ from sqlalchemy.engine import Connection, Engine
 
 from cantho_dash.config import SQL_DIR
 from cantho_dash.store import filelock
+from cantho_dash.words.messages import both, pair
+
+JOINED = "\n"
 
 # Writes are serialised: DuckDB rejects concurrent updates of one row, and upload ids are max()+1.
 # Across processes, the DuckDB file's lock or PostgreSQL's advisory lock (serialise()) does it.
 WRITE_LOCK = threading.RLock()
 DIALECTS = ("duckdb", "postgresql")
+COPY_BATCH = 65_536      # rows per piece of a COPY stream
 
 
 class StoreLockedError(RuntimeError):
     """The DuckDB file stayed held by another process for longer than the engine waits."""
 
     def __init__(self, path: str):
-        super().__init__(
-            f"Cơ sở dữ liệu {path} vẫn bị một tiến trình khác giữ sau thời gian chờ (một chương trình khác "
-            "mở tệp mà không trả lại, không phải dashboard hay lệnh của ứng dụng này). Hãy đóng chương trình đó "
-            "rồi chạy lại.\n"
-            f"The database {path} stayed held by another process for longer than the wait (a program that "
-            "keeps the file open, not this dashboard or its commands). Close that program and run again.")
+        super().__init__(JOINED.join(pair("store_held", path=path)))
         self.path = path
 
 
@@ -49,9 +48,7 @@ def make_engine(url: str, wait: float = filelock.WAIT) -> Engine:
     (waiting up to `wait` seconds for it), and a lock still held after that made readable."""
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() not in DIALECTS:
-        raise ValueError(f"CANTHO_DB_URL: {parsed.get_backend_name()} không được hỗ trợ; hãy dùng DuckDB (duckdb:///tệp) "
-                         f"hoặc PostgreSQL (postgresql+psycopg://...). / {parsed.get_backend_name()} is not supported: "
-                         "use DuckDB (duckdb:///file) or PostgreSQL (postgresql+psycopg://...).")
+        raise ValueError(both("store_unsupported", name=parsed.get_backend_name()))
     if parsed.drivername.startswith("duckdb") and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = filelock.share(sa.create_engine(url), wait=wait)
@@ -153,10 +150,14 @@ def copy_csv(conn: Connection, name: str, frame) -> None:
     table = pa.table({c: table[c] if c in table.column_names else pa.nulls(len(table), pa.string())
                       for c in columns})
     buffer = io.BytesIO()
-    pacsv.write_csv(table, buffer, pacsv.WriteOptions(quoting_style="needed"))
     cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(sql_of(conn, name)) as copy:
-        copy.write(buffer.getbuffer())
+    with cursor.copy(sql_of(conn, name)) as copy, \
+            pacsv.CSVWriter(buffer, table.schema, write_options=pacsv.WriteOptions(quoting_style="needed")) as out:
+        for batch in table.to_batches(max_chunksize=COPY_BATCH):   # the server parses while the next is made
+            out.write_batch(batch)
+            copy.write(buffer.getbuffer())
+            buffer.seek(0)
+            buffer.truncate()
 
 
 def table_columns(conn: Connection, table: str) -> list[str]:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from cantho_dash.config import SQL_DIR, now
 from cantho_dash.store import engine as db
+from cantho_dash.words.messages import both
 
 MIGRATIONS = SQL_DIR / "migrations"
 
@@ -70,9 +71,7 @@ def upgrade(engine: Engine) -> Upgrade:
     version, seen = state(engine)
     report = Upgrade(before=version)
     if version is not None and version > SCHEMA_VERSION:
-        raise RuntimeError(f"The store is at schema version {version}, newer than this release's "
-                           f"{SCHEMA_VERSION}: use a newer release. / Cơ sở dữ liệu ở phiên bản lược đồ "
-                           f"{version}, mới hơn bản này ({SCHEMA_VERSION}): hãy dùng bản mới hơn.")
+        raise RuntimeError(both("schema_newer", found=version, ours=SCHEMA_VERSION))
     if version == SCHEMA_VERSION and seen == digest():
         return report
     with db.WRITE_LOCK:

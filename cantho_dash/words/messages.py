@@ -77,6 +77,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "indicator {code} is not reported by ward; {leads_en} reports it"),
     "task_other_lead": ("nhiệm vụ {task} do {leads_vi} chủ trì; tài khoản của {unit_vi} không nhập được",
                         "task {task} is led by {leads_en}; the account of {unit_en} cannot enter it"),
+    # The store's upkeep (store/engine.py, store/migrate.py, store/backup.py, cli/store.py)
+    "store_unsupported": ("CANTHO_DB_URL: {name} không được hỗ trợ; hãy dùng DuckDB (duckdb:///tệp) hoặc PostgreSQL "
+                          "(postgresql+psycopg://...).",
+                          "CANTHO_DB_URL: {name} is not supported: use DuckDB (duckdb:///file) or PostgreSQL "
+                          "(postgresql+psycopg://...)."),
+    "store_held": ("Cơ sở dữ liệu {path} vẫn bị một chương trình khác giữ sau thời gian chờ (không phải dashboard hay "
+                   "lệnh của ứng dụng này, vốn trả tệp lại khi rảnh). Hãy đóng chương trình đó rồi chạy lại.",
+                   "The database {path} stayed held by another program for longer than the wait (not this "
+                   "dashboard or its commands, which let the file go when idle). Close that program and run again."),
+    "schema_newer": ("Cơ sở dữ liệu ở phiên bản lược đồ {found}, mới hơn bản này ({ours}): hãy dùng bản mới hơn.",
+                     "The store is at schema version {found}, newer than this release's {ours}: use a newer release."),
+    "migrate_new": ("Cơ sở dữ liệu mới: đã tạo lược đồ phiên bản {version}.",
+                    "A new store: schema version {version} created."),
+    "migrate_none": ("Lược đồ đã ở phiên bản {version}: không có gì để làm.",
+                     "The schema is at version {version}: nothing to do."),
+    "migrate_done": ("Lược đồ: phiên bản {before} → {after}; đã chạy {steps}.",
+                     "Schema: version {before} → {after}; ran {steps}."),
+    "migrate_copy": ("Bản sao trước khi nâng cấp: {path}", "The file as it was before the upgrade: {path}"),
+    "backup_not_empty": ("Thư mục {folder} đã có tệp: hãy chọn một thư mục mới.",
+                         "The folder {folder} is not empty: choose a new one."),
+    "backup_done": ("Đã sao lưu vào {folder}: {rows} dòng ({uploads} lần tải lên), {files} tệp gốc, tệp tài khoản: "
+                    "{accounts_vi}.",
+                    "Backed up to {folder}: {rows} rows ({uploads} uploads), {files} original files, accounts "
+                    "file: {accounts_en}."),
+    "restore_not_empty": ("Cơ sở dữ liệu đã có {uploads} lần tải lên: khôi phục vào một cơ sở dữ liệu trống, hoặc dùng "
+                          "--force để thay thế.",
+                          "The store already holds {uploads} uploads: restore into an empty store, or use --force "
+                          "to replace them."),
+    "restore_not_backup": ("{folder} không phải là một bản sao lưu (thiếu manifest.json).",
+                           "{folder} is not a backup (no readable manifest.json)."),
+    "restore_other_release": ("Bản sao lưu {folder} do một phiên bản khác hoặc mới hơn tạo ra.",
+                              "The backup {folder} was made by another or a newer release."),
+    "restore_missing": ("Bản sao lưu thiếu bảng: {tables}.", "The backup lacks tables: {tables}."),
+    "restore_done": ("Đã khôi phục từ {folder}: {rows} dòng ({uploads} lần tải lên), {files} tệp gốc.",
+                     "Restored from {folder}: {rows} rows ({uploads} uploads), {files} original files."),
 }
 
 # How both() joins the two languages where it is not " / ".
