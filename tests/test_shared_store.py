@@ -121,3 +121,34 @@ def test_two_replicas_behind_nginx_share_one_postgresql_store(store_kind, browse
                 proxy.wait(10)
     finally:
         stores.drop_pg_database(url)
+
+
+@pytest.mark.both_stores
+def test_postgresql_end_to_end_import_status_export_and_every_page(store_kind, browser, tmp_path):
+    """The issue's check on a server store: import exits 0, status --json has the 30 targets with the
+    new value, the meeting pack exports, and every page renders in Chromium without an exception."""
+    if store_kind != "postgresql":
+        pytest.skip("DuckDB runs these in test_browser.py, test_cli.py and test_ingest_commit.py")
+    import stores
+    from test_browser import PAGES
+
+    url = stores.pg_store()
+    env = {"CANTHO_AS_OF": AS_OF.isoformat(), "CANTHO_UPLOAD_DIR": str(tmp_path / "archive"),
+           "CANTHO_USERS_FILE": str(tmp_path / "users.json")}
+    (tmp_path / "t11.csv").write_bytes(NOVEMBER)
+    try:
+        assert cli(url, "import", str(tmp_path / "t11.csv"), env=env).returncode == 0
+        status = json.loads(cli(url, "status", "--json", env=env).stdout)
+        assert len(status) == 30 and next(r for r in status if r["code"] == "CQS-01")["value"] == 99.6
+        assert cli(url, "export", "--out", str(tmp_path / "pack"), "--pptx", env=env).returncode == 0
+        assert list((tmp_path / "pack").glob("*.pptx")) and list((tmp_path / "pack").glob("*.png"))
+        with streamlit_server(tmp_path / "pg.duckdb", env, url=url) as server:
+            for path, _, title in PAGES:
+                page = browser.new_page(viewport={"width": 1920, "height": 1080})
+                page.goto(f"{server}/{path}")
+                wait_rendered(page, f"{title} · Chuyển đổi số Cần Thơ")
+                settled(page)
+                assert page.locator("[data-testid='stException']").count() == 0, path
+                page.close()
+    finally:
+        stores.drop_pg_database(url)

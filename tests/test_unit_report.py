@@ -17,7 +17,7 @@ from cantho_dash.store import accounts as auth, queries
 from cantho_dash.domain import reporting, scope
 from cantho_dash.store import versions
 from cantho_dash.ingest import pipeline
-from conftest import ROOT, make_store, sign_in
+from conftest import ROOT, sign_in
 
 DUTIES = scope.catalog_duties()
 PASSWORD = "mật-khẩu-đơn-vị-1"
@@ -158,16 +158,16 @@ def test_accounts_check_the_unit(tmp_path):
 # --- the page -------------------------------------------------------------------------------------
 
 @pytest.fixture()
-def page_store(app_env, monkeypatch, tmp_path):
+def page_store(app_env, monkeypatch, tmp_path, fresh_engine):
     monkeypatch.setenv("CANTHO_UPLOAD_DIR", str(tmp_path / "up"))
-    store = tmp_path / "page.duckdb"
-    make_store(store).dispose()
-    monkeypatch.setenv("CANTHO_DB_URL", f"duckdb:///{store.as_posix()}")
+    store = fresh_engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("CANTHO_DB_URL", store)
     monkeypatch.setenv("CANTHO_AS_OF", "2026-12-05")
     auth.Accounts(os.environ["CANTHO_USERS_FILE"]).add("cake", "analyst", PASSWORD, "31120")
     return store
 
 
+@pytest.mark.both_stores
 def test_a_ward_reports_its_month_through_the_form(page_store):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.switch_page("views/unit.py")
@@ -200,6 +200,7 @@ def test_a_ward_reports_its_month_through_the_form(page_store):
     engine.dispose()
 
 
+@pytest.mark.both_stores
 def test_a_city_analyst_sees_every_unit(app_env):
     from conftest import ANALYST, add_accounts
 

@@ -5,8 +5,8 @@ uploading, rolling back and clearing the demo data need an analyst; managing acc
 boundaries needs an admin.
 
 Accounts live in a small JSON file (CANTHO_USERS_FILE, default data/users.json), not in the
-DuckDB store: the running dashboard holds the store read-write, and `python -m cantho_dash users
-add` must work beside it. Passwords are kept as argon2id hashes (argon2-cffi); the file is
+store: `python -m cantho_dash users add` works with no store at all, and replicas share the file.
+backup and restore carry it with the store. Passwords are kept as argon2id hashes (argon2-cffi); the file is
 rewritten atomically under a file lock, readable by its owner only.
 """
 from __future__ import annotations
