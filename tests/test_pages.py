@@ -133,7 +133,7 @@ def test_export_page_builds_the_pack(app_env):
     assert "Tải bài trình chiếu (PPTX)" in labels and "Tải tất cả ảnh (ZIP)" in labels
 
 
-@pytest.mark.parametrize("scene", ["overview", "pillar_CQS", "league", "map", "tasks"])
+@pytest.mark.parametrize("scene", ["direction", "overview", "pillar_CQS", "league", "map", "tasks"])
 def test_briefing_mode_scenes(app_env, scene):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["mode"] = "briefing"
@@ -153,6 +153,6 @@ def test_briefing_mode_rotates_by_the_clock(app_env):
     at.query_params["interval"] = "7"
     at.run()
     assert not at.exception
-    assert [ui_briefing.scene_at(t, 7) for t in (0, 6.9, 7, 14, 49)] == [
-        "overview", "overview", "pillar_CQS", "pillar_KTS", "overview"]
-    assert ui_briefing.scene_at(123, 7, pinned="map") == "map" and ui_briefing.scene_at(0, 7, "nonsense") == "overview"
+    assert [ui_briefing.scene_at(t, 7) for t in (0, 6.9, 7, 14, 49, 56)] == [
+        "direction", "direction", "overview", "pillar_CQS", "tasks", "direction"]
+    assert ui_briefing.scene_at(123, 7, pinned="map") == "map" and ui_briefing.scene_at(0, 7, "nonsense") == "direction"

@@ -29,7 +29,7 @@ def status(task, period, state, progress=50.0):
 
 
 def test_overdue_and_due_soon():
-    statuses = pd.DataFrame([status(1, "2026-10", "in_progress"), status(2, "2026-10", "in_progress"),
+    statuses = pd.DataFrame([status(1, "2026-10", "in_progress"), status(2, "2026-10", "in_progress", 90.0),
                              status(3, "2026-08", "done"), status(4, "2026-10", "in_progress"),
                              status(5, "2026-03", "done"), status(1, "2026-12", "done")])
     table = tasks.register(catalog_rows(), statuses, date(2026, 11, 25)).set_index("task_no")

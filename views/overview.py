@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cantho_dash.present import theme
-from cantho_dash.web import scenes, widgets
+from cantho_dash.web import direction, scenes, widgets
 from cantho_dash.web import session as ui
 from cantho_dash.web import tasks as ui_tasks
 
@@ -11,6 +11,9 @@ scene = scenes.overview()
 
 for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
     column.metric(f":{theme.STATUS_NAMED[status]}[**{ui.status_label(status)}**]", n, border=True)
+
+st.subheader(ui.tr("scene_direction"))
+direction.block()
 
 widgets.chart(scene.strip.fig, scene.strip.key, ui.tr("status_by_pillar"))
 
@@ -29,5 +32,7 @@ for column, chart in ((left, scene.behind), (right, scene.agencies)):
     with column:
         st.subheader(chart.title)
         widgets.chart(chart.fig, chart.key, chart.title)
+if scene.agencies_note:
+    right.caption(scene.agencies_note)
 ui_tasks.compliance_notice()
 st.caption(scene.caption)

@@ -17,8 +17,8 @@ leads = sorted({code for codes in register["lead_codes"] for code in codes}, key
 agency_col, state_col, rec_col = st.columns([2, 3, 2])
 agency = agency_col.selectbox(ui.tr("filter_agency"), [None, *leads], key="t_agency",
                               format_func=lambda c: ui.tr("all") if c is None else agencies.get(c, c))
-states = state_col.pills(ui.tr("filter_state"), ["overdue", "due_soon", "in_progress", "blocked", "not_started", "done"],
-                         selection_mode="multi", key="t_state", format_func=lambda s: ui.tr(f"task_{s}"))
+states = state_col.pills(ui.tr("filter_state"), ["overdue", "at_risk", "due_soon", "in_progress", "blocked",
+                                                "not_started", "done"], selection_mode="multi", key="t_state", format_func=lambda s: ui.tr(f"task_{s}"))
 recurrences = rec_col.pills(ui.tr("filter_recurrence"), ["once", "quarterly", "continuous"], selection_mode="multi",
                             key="t_recurrence", format_func=lambda r: ui.tr(f"rec_{r}"))
 
@@ -29,7 +29,7 @@ if states:
     shown = shown[shown["state"].isin(states)]
 if recurrences:
     shown = shown[shown["recurrence"].isin(recurrences)]
-shown = shown.sort_values(["overdue", "due_soon", "task_no"], ascending=[False, False, True])
+shown = shown.sort_values(["overdue", "at_risk", "due_soon", "task_no"], ascending=[False, False, False, True])
 st.caption(f"{ui.tr('shown')}: {len(shown)}/{len(register)}")
 st.dataframe(ui_tasks.table(shown), hide_index=True, width="stretch", height=min(40 + 35 * len(shown), 900))
 

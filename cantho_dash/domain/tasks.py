@@ -4,6 +4,9 @@ Rules:
 - A task's state on the as-of date is its newest status for a period begun by then.
 - A one-off task is overdue when its due date has passed and it is not done; due soon when it is
   not done and due within 30 days.
+- A one-off task is at risk when it is not done, not yet overdue, and its progress is at least
+  AT_RISK_POINTS (25) points below the share of its time elapsed, from the plan's start (1/1/2026)
+  to its due date: 7% done with 90% of the time gone is 83 points behind. At risk outranks due soon.
 - A quarterly task ("Hằng quý") is overdue when the last quarter that ended before the as-of date
   has no 'done' status for a period within that quarter. A continuous task ("Thường xuyên") has no
   deadline and is never overdue.
@@ -25,9 +28,12 @@ from cantho_dash.domain.vntext import fold
 
 DUE_SOON_DAYS = 30
 REPORT_DAY = 15
+PLAN_START = date(2026, 1, 1)
+AT_RISK_POINTS = 25.0
 
 
-def _quarter_before(day: date) -> Period:
+def quarter_before(day: date) -> Period:
+    """The last quarter that ended before the day."""
     quarter = (day.month - 1) // 3 + 1
     return Period(day.year, "Q", quarter - 1) if quarter > 1 else Period(day.year - 1, "Q", 4)
 
@@ -65,7 +71,7 @@ def register(tasks: pd.DataFrame, statuses: pd.DataFrame, as_of: date) -> pd.Dat
     for column in ("period", "status", "progress_pct", "note"):
         out[column] = out["task_no"].map(newest[column]) if column in newest else None
     out["status"] = out["status"].fillna("not_started")
-    quarter = _quarter_before(as_of)
+    quarter = quarter_before(as_of)
     done_in_quarter = set(begun[(begun["status"] == "done")
                                 & (pd.to_datetime(begun["period_end"]).dt.date >= quarter.start)
                                 & (pd.to_datetime(begun["period_end"]).dt.date <= quarter.end)]["task_no"])
@@ -76,22 +82,38 @@ def register(tasks: pd.DataFrame, statuses: pd.DataFrame, as_of: date) -> pd.Dat
         (out["recurrence"] == "quarterly") & ~out["task_no"].isin(done_in_quarter))
     soon = as_of + timedelta(days=DUE_SOON_DAYS)
     out["due_soon"] = once & not_done & due.map(lambda d: d is not None and d == d and as_of <= d <= soon)
+    out["elapsed_pct"], out["points_behind"] = zip(*[pace(d, p, as_of) for d, p in zip(due, out["progress_pct"])]) \
+        if len(out) else ((), ())
+    out["at_risk"] = once & not_done & ~out["overdue"] & (out["points_behind"].astype(float) >= AT_RISK_POINTS)
     out["state"] = out["status"].where(~out["overdue"], "overdue").where(~out["due_soon"], "due_soon")
-    out["state"] = out["state"].where(out["status"] != "done", "done")
+    out["state"] = out["state"].where(~out["at_risk"], "at_risk").where(out["status"] != "done", "done")
     return out
 
 
+def pace(due: date | None, progress: float | None, as_of: date) -> tuple[float, float]:
+    """(share of the time from the plan's start to the due date that has elapsed, in %, and how many
+    points the progress lies below it); (nan, nan) without a due date."""
+    if due is None or due != due or due <= PLAN_START:
+        return float("nan"), float("nan")
+    elapsed = min(max((as_of - PLAN_START).days / (due - PLAN_START).days, 0.0), 1.0) * 100
+    done = 0.0 if progress is None or progress != progress else float(progress)
+    return elapsed, elapsed - done
+
+
 def by_agency(table: pd.DataFrame, index) -> pd.DataFrame:
-    """Per lead agency: tasks, done, overdue, due within 30 days (collective leads included)."""
+    """Per lead agency: tasks, done, overdue, at risk, due within 30 days (collective leads included)."""
     rows = []
     for _, task in table.iterrows():
         for name in split_agency_list(task["lead_agency"]):
             rows.append({"agency_code": index.code(name) or name, "done": task["status"] == "done",
-                         "overdue": bool(task["overdue"]), "due_soon": bool(task["due_soon"])})
+                         "overdue": bool(task["overdue"]), "at_risk": bool(task.get("at_risk", False)),
+                         "due_soon": bool(task["due_soon"])})
     frame = pd.DataFrame(rows)
     summary = frame.groupby("agency_code").agg(tasks=("done", "size"), done=("done", "sum"),
-                                               overdue=("overdue", "sum"), due_soon=("due_soon", "sum"))
-    return summary.reset_index().sort_values(["overdue", "due_soon", "tasks"], ascending=False, ignore_index=True)
+                                               overdue=("overdue", "sum"), at_risk=("at_risk", "sum"),
+                                               due_soon=("due_soon", "sum"))
+    return summary.reset_index().sort_values(["overdue", "at_risk", "due_soon", "tasks"], ascending=False,
+                                             ignore_index=True)
 
 
 def reporting_month(as_of: date) -> tuple[Period, date]:

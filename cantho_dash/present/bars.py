@@ -40,7 +40,9 @@ def agencies_bar(counts: pd.DataFrame, agencies: pd.DataFrame, lang: str = "vi",
     return base_layout(fig, lang, height)
 
 
-LEAGUE_COLORS = {"top": "#21a366", "bottom": "#e03c31", "middle": "#5b6b86"}
+# A rank is not a status: the top and bottom are told apart by lightness, never by the status hues
+# (green would say 'achieved', red 'off track').
+LEAGUE_COLORS = {"top": "#dbe4f0", "bottom": "#56657e", "middle": "#93a1b8"}
 
 
 def _unitdisplay_name(row, lang: str) -> str:
@@ -49,7 +51,7 @@ def _unitdisplay_name(row, lang: str) -> str:
 
 def league_bar(table: pd.DataFrame, pillar: str, lang: str = "vi", title: str | None = None,
                height: int | None = None) -> go.Figure:
-    """Ranked units as horizontal bars: the top 10 in green, the bottom 10 in red; with more than 20
+    """Ranked units as horizontal bars: the top 10 light, the bottom 10 dark; with more than 20
     units only those 20 are drawn, the top ones above; with fewer, the top half and the bottom half."""
     ranked = table[table["rank"].notna()]
     n = len(ranked)

@@ -23,8 +23,10 @@ STATUS_NAMED = {"achieved": "green", "on_track": "blue", "at_risk": "orange", "o
 FONT = dict(family="Inter, Segoe UI, Roboto, Arial, sans-serif")
 
 
+# One meaning per colour: orange is 'at risk' here as for targets; a task due soon but on pace is blue.
 TASK_STATE_COLORS = {"done": STATUS_COLORS["achieved"], "overdue": STATUS_COLORS["off_track"],
-                     "due_soon": STATUS_COLORS["at_risk"], "in_progress": STATUS_COLORS["on_track"],
+                     "at_risk": STATUS_COLORS["at_risk"], "due_soon": STATUS_COLORS["on_track"],
+                     "in_progress": STATUS_COLORS["on_track"],
                      "blocked": STATUS_COLORS["stale"], "not_started": STATUS_COLORS["no_data"]}
 
 

@@ -21,18 +21,28 @@ class Overview:
     pillars: tuple[Pillar, ...]
     behind: Chart
     agencies: Chart
+    agencies_note: str              # the collective leads left out of that chart, and how many targets they lead
     caption: str
 
 
 def overview(targets: pd.DataFrame, pillars: pd.DataFrame, agencies: pd.DataFrame, lang: str = "vi",
              strip_height: int = 230, gauge_columns: int = 8, gauge_height: int = 200) -> Overview:
-    """The overview scene from the targets' status on the as-of date."""
+    """The overview scene from the targets' status on the as-of date. The lagging-agencies chart names
+    only agencies someone answers for: collective leads ('Sở, ban, ngành') go to a note."""
+    counts = target_rules.lead_agency_counts(targets)
+    collective = set(agencies.loc[agencies["collective"].astype(bool), "code"])
+    left_out = counts[counts["agency_code"].isin(collective) & ((counts["off_track"] + counts["at_risk"]) > 0)]
+    names = agencies.set_index("code")["name_en" if lang == "en" else "name_vi"]
+    note = t("agencies_note", lang).format(names="; ".join(names.get(c, c) for c in left_out["agency_code"]),
+                                           n=int((left_out["off_track"] + left_out["at_risk"]).sum())) \
+        if len(left_out) else ""
     return Overview(
         target_rules.status_counts(targets),
         Chart("status_strip", t("status_by_pillar", lang), gauges.status_strip(targets, pillars, lang, height=strip_height)),
         tuple(pillar(targets, pillars, code, lang, gauge_columns, gauge_height) for code in pillars["code"]),
         Chart("behind_pace", t("behind_title", lang), bars.behind_pace_bar(target_rules.behind_pace(targets), lang)),
         Chart("lead_agencies", t("agencies_title", lang),
-              bars.agencies_bar(target_rules.lead_agency_counts(targets), agencies, lang)),
+              bars.agencies_bar(counts[~counts["agency_code"].isin(collective)], agencies, lang)),
+        note,
         f"{t('plan_ref', lang)} · {fmt_number(len(targets), 0, lang)} {t('targets_count', lang)}",
     )

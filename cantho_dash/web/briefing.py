@@ -12,7 +12,7 @@ import streamlit as st
 
 from cantho_dash import config
 from cantho_dash.present import theme
-from cantho_dash.web import cache
+from cantho_dash.web import cache, direction
 from cantho_dash.web import maps as ui_maps
 from cantho_dash.web import scenes as web_scenes
 from cantho_dash.web import session as ui
@@ -20,7 +20,7 @@ from cantho_dash.web import tasks as ui_tasks
 
 DEFAULT_INTERVAL = 20
 PILLARS = ("CQS", "KTS", "XHS")
-SCENES = ("overview", *(f"pillar_{p}" for p in PILLARS), "league", "map", "tasks")
+SCENES = ("direction", "overview", *(f"pillar_{p}" for p in PILLARS), "league", "map", "tasks")
 STYLE = """<style>
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stToolbar"], footer {display: none !important;}
@@ -96,7 +96,10 @@ def _label(name: str) -> str:
 
 def render(name: str) -> None:
     """One scene."""
-    if name == "overview":
+    if name == "direction":
+        st.markdown(f"# {ui.tr('scene_direction')}")
+        direction.block(height=SCENE_HEIGHT // 2 - 60)
+    elif name == "overview":
         scene = web_scenes.overview(strip_height=420)
         st.markdown(f"# {ui.tr('page_overview')}")
         for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):

@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from cantho_dash.scenes import direction as direction_scene
 from cantho_dash.scenes import league as league_scene
 from cantho_dash.scenes import overview as overview_scene
 from cantho_dash.scenes import pillar as pillar_scene
@@ -49,6 +50,11 @@ def _indicator_map(url: str, version: int, day: date, language: str, code: str, 
 
 
 @st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
+def _direction(url: str, version: int, day: date, language: str) -> direction_scene.Direction:
+    return direction_scene.direction(cache.target_status(), cache.task_register(), cache.reporting(), day, language)
+
+
+@st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
 def _tasks(url: str, version: int, day: date, language: str) -> tasks_scene.Tasks:
     return tasks_scene.task_scene(cache.task_register(), day, language)
 
@@ -76,6 +82,11 @@ def dti_map(period: str, pillar: str = "TONG") -> wardmap_scene.WardMap:
 def indicator_map(code: str, period: str, centre_mode: str = "target") -> wardmap_scene.WardMap:
     """The wards coloured by an indicator against its target (or its path)."""
     return _indicator_map(*cache_key(), as_of(), lang(), code, period, centre_mode)
+
+
+def direction() -> direction_scene.Direction:
+    """What needs a leader's direction: targets behind, overdue and at-risk tasks, late departments."""
+    return _direction(*cache_key(), as_of(), lang())
 
 
 def tasks() -> tasks_scene.Tasks:

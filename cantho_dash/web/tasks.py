@@ -66,7 +66,7 @@ def table(frame: pd.DataFrame):
 
 
 def summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per lead agency: tasks, done, overdue, due within 30 days."""
+    """Per lead agency: tasks, done, overdue, at risk, due within 30 days."""
     lang = ui.lang()
     from cantho_dash.domain.catalog import agency_index
 
@@ -75,5 +75,6 @@ def summary(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         t("col_agency", lang): [names.get(c, c) for c in rows["agency_code"]],
         t("col_tasks", lang): rows["tasks"], t("col_done", lang): rows["done"],
-        t("col_overdue", lang): rows["overdue"], t("col_due_soon", lang): rows["due_soon"],
+        t("col_overdue", lang): rows["overdue"], t("task_at_risk", lang): rows["at_risk"],
+        t("col_due_soon", lang): rows["due_soon"],
     })

@@ -1,6 +1,8 @@
 """The dashboard's words in English, key for key as in vi.py."""
+from cantho_dash.words.en_wall import EN_WALL
 
 EN: dict[str, str] = {
+    **EN_WALL,
     'app_title': 'Can Tho digital transformation 2026',
     'plan_ref': 'Plan 224/KH-UBND',
     'page_overview': 'Overview',
@@ -200,6 +202,7 @@ EN: dict[str, str] = {
     'page_export': 'Meeting pack',
     'task_done': 'Done',
     'task_overdue': 'Overdue',
+    'task_at_risk': 'At risk',
     'task_due_soon': 'Due within 30 days',
     'task_in_progress': 'In progress',
     'task_blocked': 'Blocked',
@@ -233,15 +236,7 @@ EN: dict[str, str] = {
     'pack_zip': 'Download every image (ZIP)',
     'pack_help': 'One click: a PowerPoint deck (title, each pillar, the league, the map, overdue tasks) and a ZIP of the PNG images, each with the as-of date and the source.',
     'pack_ready': 'Made {n} images and {slides} slides in {seconds} s.',
-    'briefing': 'Briefing-room mode',
-    'briefing_help': 'Full screen, rotating; open with ?mode=briefing',
-    'scene_overview': 'Overview',
-    'scene_league': 'Ward league',
-    'scene_map': 'Ward map',
-    'scene_tasks': 'Overdue tasks',
     'no_overdue': 'No task is overdue.',
-    'briefing_exit': 'Leave briefing mode',
-    'briefing_title': 'Operations centre · Can Tho digital transformation',
     'agency_note': "The reporting agency's note, {period}:",
     'table_page': 'Page',
     'table_rows': 'Rows {first}–{last} of {total}',

@@ -1,6 +1,8 @@
 """The dashboard's words in Vietnamese (the default language)."""
+from cantho_dash.words.vi_wall import VI_WALL
 
 VI: dict[str, str] = {
+    **VI_WALL,
     'app_title': 'Chuyển đổi số Cần Thơ 2026',
     'plan_ref': 'Kế hoạch 224/KH-UBND',
     'page_overview': 'Tổng quan',
@@ -200,6 +202,7 @@ VI: dict[str, str] = {
     'page_export': 'Xuất báo cáo',
     'task_done': 'Hoàn thành',
     'task_overdue': 'Quá hạn',
+    'task_at_risk': 'Có nguy cơ chậm',
     'task_due_soon': 'Đến hạn trong 30 ngày',
     'task_in_progress': 'Đang thực hiện',
     'task_blocked': 'Vướng mắc',
@@ -233,15 +236,7 @@ VI: dict[str, str] = {
     'pack_zip': 'Tải tất cả ảnh (ZIP)',
     'pack_help': 'Một lần bấm: bài trình chiếu PowerPoint (trang bìa, từng trụ cột, bảng xếp hạng, bản đồ, nhiệm vụ quá hạn) và tệp ZIP các ảnh PNG, có ngày đánh giá và nguồn số liệu.',
     'pack_ready': 'Đã tạo {n} ảnh và {slides} trang trình chiếu trong {seconds} giây.',
-    'briefing': 'Chế độ phòng họp',
-    'briefing_help': 'Toàn màn hình, tự chuyển cảnh; mở bằng ?mode=briefing',
-    'scene_overview': 'Tổng quan',
-    'scene_league': 'Bảng xếp hạng xã, phường',
-    'scene_map': 'Bản đồ xã, phường',
-    'scene_tasks': 'Nhiệm vụ quá hạn',
     'no_overdue': 'Không có nhiệm vụ quá hạn.',
-    'briefing_exit': 'Thoát chế độ phòng họp',
-    'briefing_title': 'Trung tâm điều hành · Chuyển đổi số Cần Thơ',
     'agency_note': 'Ghi chú của đơn vị báo cáo, kỳ {period}:',
     'table_page': 'Trang',
     'table_rows': 'Dòng {first}–{last} trong {total}',
