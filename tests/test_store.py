@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from contextlib import contextmanager
 
 import pandas as pd
@@ -161,3 +162,40 @@ def test_a_store_other_than_duckdb_or_postgresql_is_refused_plainly(tmp_path):
         db.make_engine(f"sqlite:///{(tmp_path / 'other.sqlite').as_posix()}")
     assert "DuckDB" in str(err.value) and "PostgreSQL" in str(err.value) and "sqlite" in str(err.value)
 
+
+
+def test_connecting_while_this_process_closes_the_file_waits_instead_of_failing(tmp_path, monkeypatch):
+    """Closing the last connection after a write takes a moment (DuckDB writes its log into the
+    file); a connect meanwhile met 'Unique file handle conflict' and failed a page (seen with 20
+    sessions during a commit). It waits now."""
+    import random
+    import threading
+    monkeypatch.setattr(filelock, "LINGER", 0.0)
+    engine = db.make_engine(f"duckdb:///{(tmp_path / 'busy.duckdb').as_posix()}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("create table t as select range as x from range(10)")
+    errors = []
+
+    def writer():
+        for _ in range(15):
+            with engine.begin() as conn:
+                conn.exec_driver_sql("insert into t select range from range(200000)")
+            engine.pool.dispose()                 # the last connection closes: the log goes into the file
+
+    def reader(seed):
+        rng = random.Random(seed)
+        for _ in range(150):
+            try:
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("select count(*) from t").all()
+            except Exception as exc:              # noqa: BLE001 - any failure is what the test looks for
+                errors.append(repr(exc)[:200])
+            time.sleep(rng.uniform(0, 0.01))
+
+    threads = [threading.Thread(target=writer)] + [threading.Thread(target=reader, args=(k,)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    engine.dispose()
+    assert errors == []

@@ -18,8 +18,11 @@ PAUSE = 0.05
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
-    """True for DuckDB's 'Could not set lock on file' (another process holds the file)."""
-    return "lock" in str(exc).lower() and isinstance(exc, (duckdb.IOException, duckdb.Error, OSError))
+    """True for DuckDB's 'Could not set lock on file' (another process holds the file), and for its
+    'Unique file handle conflict' (this process is still closing the file: its last connection is
+    writing the log into it), both gone in a moment."""
+    text = str(exc).lower()
+    return isinstance(exc, (duckdb.Error, OSError)) and ("lock" in text or "unique file handle conflict" in text)
 
 
 def share(engine: Engine, wait: float = WAIT) -> Engine:
