@@ -96,9 +96,7 @@ def restore(engine: Engine, folder: Path, force: bool = False) -> Snapshot:
                 frame = frame.filter(pc.invert(pc.is_in(frame["key"], pa.array(["schema_version", "schema_sha256"]))))
             db.bulk_insert(conn, table, frame)
             rows[table] = len(frame)
-        for key, value in (("schema_version", str(migrate.SCHEMA_VERSION)), ("schema_sha256", migrate.digest())):
-            db.execute(conn, "delete_meta", key=key)
-            db.execute(conn, "set_meta", key=key, value=value)
+        migrate.stamp(conn)
     files = _copy_files(folder / "uploads", config.settings().upload_dir)
     accounts = (folder / "users.json").is_file()
     if accounts:

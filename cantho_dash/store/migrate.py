@@ -84,11 +84,16 @@ def upgrade(engine: Engine) -> Upgrade:
                 _run_script(conn, path.read_text(encoding="utf-8"))
                 report.applied.append(f"{number:03d}_{name}")
             _run_script(conn, db.load_sql("schema"))
-            for key, value in (("schema_version", str(SCHEMA_VERSION)), ("schema_sha256", digest())):
-                db.execute(conn, "delete_meta", key=key)
-                db.execute(conn, "set_meta", key=key, value=value)
+            stamp(conn)
         report.schema_applied = True
     return report
+
+
+def stamp(conn: Connection) -> None:
+    """Record in the store that its schema is this release's (version and digest)."""
+    for key, value in (("schema_version", str(SCHEMA_VERSION)), ("schema_sha256", digest())):
+        db.execute(conn, "delete_meta", key=key)
+        db.execute(conn, "set_meta", key=key, value=value)
 
 
 def _run_script(conn: Connection, text: str) -> None:
