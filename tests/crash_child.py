@@ -18,6 +18,7 @@ def main(url: str, start: int) -> None:
             f"{code};CT;{1 + n % 10}/2026;{(n + i) % 100},{n // 100:04d}\r\n"
             for i, code in enumerate(("CQS-01", "CQS-02", "KTS-02", "XHS-05")))
         pipeline.import_file(engine, body.encode("utf-8-sig"), f"lần {n}.csv", "crash-test")
+        print("imported", flush=True)
 
 
 if __name__ == "__main__":

@@ -103,6 +103,7 @@ async def _session(tmp_path, url: str) -> dict:
                         first_loads.release()          # the writer must not wait for a reader that failed
                     return seen
                 if after_commit and len(seen) >= 2:
+                    await page.context.close()         # a finished session stops asking the server
                     return seen
 
         readers = [asyncio.create_task(reader(i)) for i in range(READERS)]
@@ -115,6 +116,7 @@ async def _session(tmp_path, url: str) -> dict:
         seen = await asyncio.gather(*readers)
 
         check = await (await browser.new_context()).new_page()
+        check.set_default_timeout(240_000)             # the server may still be closing twenty sessions
         await check.goto(url)
         await _rendered(check, TITLE)
         after = await _totals(check)
