@@ -60,12 +60,12 @@ def test_briefing_mode_moves_to_the_next_scene_by_itself(server, browser):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     page.goto(f"{server}/?mode=briefing&interval=5")
     wait_rendered(page, "Trung tâm điều hành")
-    page.locator("h1").first.wait_for()
-    first = page.locator("h1").first.inner_text()
+    page.locator(".w-h").first.wait_for()
+    first = page.locator(".w-h").first.inner_text()
     # the next scene comes by itself within one interval (5 s) and its rerun; no click, no reload
-    page.wait_for_function("(first) => { const h = document.querySelector('h1'); return h && h.innerText !== first; }",
+    page.wait_for_function("(first) => { const h = document.querySelector('.w-h'); return h && h.innerText !== first; }",
                            arg=first, timeout=30_000)
-    second = page.locator("h1").first.inner_text()
+    second = page.locator(".w-h").first.inner_text()
     assert page.locator("[data-testid='stException']").count() == 0
     assert first != second
     screenshot(page, "briefing")

@@ -61,10 +61,17 @@ def test_the_scene_names_who_answers_and_by_how_much(engine):
     english = direction_scene.direction(target_facts.target_status(engine, day), task_facts.task_register(engine, day),
                                         task_facts.reporting(engine, day), day, "en")
     assert "Behind (points)" in english.behind.columns and english.counts == scene.counts
+    # the wall's lines: what, who answers, and by how much, the same rows as the tables
+    assert [title.split(" · ")[0] for title, _, _ in scene.items["behind"]] == list(scene.behind["Mã"])
+    lead = scene.behind["Cơ quan chủ trì"].iloc[0]
+    assert scene.items["behind"][0][1].startswith(lead) and scene.items["behind"][0][2].startswith("chậm ")
+    assert [figure for _, _, figure in scene.items["overdue"]] == [f"trễ {n} ngày" for n in scene.overdue["Trễ (ngày)"]]
+    assert all(figure.endswith("điểm %") for _, _, figure in scene.items["at_risk"])
+    assert english.items["overdue"][0][2].endswith("days late")
 
 
 def test_nothing_to_direct_gives_empty_blocks():
-    empty_targets = pd.DataFrame(columns=["code", "status", "pace_gap", "met", "lead_agency", "value", "expected",
+    empty_targets = pd.DataFrame(columns=["code", "status", "pace_gap", "behind", "unit", "met", "lead_agency", "value", "expected",
                                           "name_vi", "name_en", "short_vi", "short_en"])
     register = task_rules.register(pd.DataFrame(columns=["task_no", "due_date", "recurrence", "lead_agency"]),
                                    pd.DataFrame(columns=["task_no", "period", "period_start", "period_end", "status",
@@ -73,3 +80,4 @@ def test_nothing_to_direct_gives_empty_blocks():
     scene = direction_scene.direction(empty_targets, register.assign(name_vi=[], name_en=[], deadline_text=[]),
                                       reporting, AS_OF)
     assert scene.counts == {"behind": 0, "overdue": 0, "at_risk": 0, "late": 0}
+    assert scene.items == {"behind": [], "overdue": [], "at_risk": [], "late": []}

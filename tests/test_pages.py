@@ -133,15 +133,23 @@ def test_export_page_builds_the_pack(app_env):
     assert "Tải bài trình chiếu (PPTX)" in labels and "Tải tất cả ảnh (ZIP)" in labels
 
 
-@pytest.mark.parametrize("scene", ["direction", "overview", "pillar_CQS", "league", "map", "tasks"])
+HEADINGS = {"direction": "Cần chỉ đạo", "overview": "Tổng quan", "pillar_CQS": "Chính quyền số ·",
+            "pillar_KTS": "Kinh tế số ·", "pillar_XHS": "Xã hội số ·", "league": "Bảng xếp hạng",
+            "map": "Bản đồ", "tasks": "Nhiệm vụ quá hạn"}
+
+
+@pytest.mark.parametrize("scene", list(HEADINGS))
 def test_briefing_mode_scenes(app_env, scene):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["mode"] = "briefing"
     at.query_params["scene"] = scene
     at.run()
     assert not at.exception
-    assert at.markdown[0].value.startswith("## Trung tâm điều hành")
-    assert any("Ngày đánh giá" in c.value for c in at.caption)
+    shown = [e.proto.body for e in at.get("html")]
+    assert any("Trung tâm điều hành" in h and "Ngày đánh giá" in h and "Dữ liệu minh họa" in h for h in shown)
+    scenes = [h for h in shown if 'class="w-scene"' in h]
+    assert len(scenes) == 1 and f'<div class="w-h">{HEADINGS[scene]}' in scenes[0]
+    assert "animation-duration" not in scenes[0]          # pinned: no countdown
     assert not at.sidebar.children or all(type(c).__name__ != "SegmentedControl" for c in at.sidebar.children.values())
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from cantho_dash.domain import targets as target_rules
 from cantho_dash.domain import tasks as task_rules
 from cantho_dash.words import t
-from cantho_dash.words.formats import fmt_number
+from cantho_dash.words.formats import fmt_number, fmt_value
 
 ITEMS = 5       # rows per block: what a wall screen shows legibly
 
@@ -23,6 +23,7 @@ class Direction:
     at_risk: pd.DataFrame           # tasks well behind their time: number, task, lead, progress, elapsed, behind
     late: pd.DataFrame              # departments late in reporting: unit, missing items, days late
     counts: dict[str, int]          # how many of each in all (a block shows at most ITEMS)
+    items: dict[str, list[tuple[str, str, str]]]    # per block, the wall's lines: title, who and what, by how much
 
 
 def direction(targets: pd.DataFrame, register: pd.DataFrame, reporting: pd.DataFrame, as_of: date,
@@ -36,9 +37,37 @@ def direction(targets: pd.DataFrame, register: pd.DataFrame, reporting: pd.DataF
     risky = register[register["at_risk"]].sort_values("points_behind", ascending=False)
     late = reporting[(reporting["unit_type"] == "department") & reporting["state"].isin(["late", "partial"])]
     late = late.sort_values(["missing", "unit_code"], ascending=[False, True])
-    return Direction(_targets_table(behind.head(items), lang), _overdue_table(overdue.head(items), lang),
-                     _risk_table(risky.head(items), lang), _late_table(late.head(items), as_of, lang),
-                     {"behind": len(behind), "overdue": len(overdue), "at_risk": len(risky), "late": len(late)})
+    counts = {"behind": len(behind), "overdue": len(overdue), "at_risk": len(risky), "late": len(late)}
+    behind, overdue, risky, late = behind.head(items), overdue.head(items), risky.head(items), late.head(items)
+    return Direction(_targets_table(behind, lang), _overdue_table(overdue, lang), _risk_table(risky, lang),
+                     _late_table(late, as_of, lang), counts, _items(behind, overdue, risky, late, as_of, lang))
+
+
+def _items(behind, overdue, risky, late, as_of: date, lang: str) -> dict[str, list[tuple[str, str, str]]]:
+    """The blocks as lines for the wall: what, who answers and the figure, by how much."""
+    def n(value, decimals=1):
+        return fmt_number(value, decimals, lang)
+    return {
+        "behind": [(f"{r['code']} · {r['short_en' if lang == 'en' else 'short_vi'] or r['code']}",
+                    t("wall_value_meta", lang).format(lead=task_rules.agency_label(r["lead_agency"], lang),
+                                                      value=fmt_value(r["value"], r["unit"], lang),
+                                                      expected=fmt_value(r["expected"], r["unit"], lang)),
+                    t("wall_points", lang).format(n=n(r["behind"]) + (f" {t('wall_pp', lang)}" if r["unit"] == "%" else "")))
+                   for r in behind.to_dict("records")],
+        "overdue": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(pd.Series(r), lang)}",
+                     f"{task_rules.agency_label(r['lead_agency'], lang)} · "
+                     f"{t('wall_due', lang).format(d=task_rules.deadline_label(r['deadline_text'], lang))}",
+                     t("wall_days", lang).format(n=int(r["days_late"]))) for r in overdue.to_dict("records")],
+        "at_risk": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(pd.Series(r), lang)}",
+                     t("wall_progress_meta", lang).format(lead=task_rules.agency_label(r["lead_agency"], lang),
+                                                          progress=n(r["progress_pct"] if r["progress_pct"] == r["progress_pct"] else 0, 0),
+                                                          elapsed=n(r["elapsed_pct"], 0)),
+                     t("wall_points", lang).format(n=f"{n(r['points_behind'], 0)} {t('wall_pp', lang)}"))
+                    for r in risky.to_dict("records")],
+        "late": [(r["name_en" if lang == "en" else "name_vi"], t("wall_missing", lang).format(n=int(r["missing"])),
+                  t("wall_days", lang).format(n=(as_of - pd.Timestamp(r["deadline"]).date()).days))
+                 for r in late.to_dict("records")],
+    }
 
 
 def _days_late(task: dict, as_of: date) -> int:
@@ -62,7 +91,7 @@ def _targets_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_lead", lang): [task_rules.agency_label(a, lang) for a in rows["lead_agency"]],
         t("col_value", lang): [fmt_number(v, 1, lang) for v in rows["value"]],
         t("col_expected", lang): [fmt_number(v, 1, lang) for v in rows["expected"]],
-        t("col_points_behind", lang): [fmt_number(v, 1, lang) for v in rows["pace_gap"]],
+        t("col_points_behind", lang): [fmt_number(v, 1, lang) for v in rows["behind"]],
     })
 
 

@@ -17,6 +17,7 @@ class Tasks:
     late: pd.DataFrame              # the overdue rows of the register
     overdue: pd.DataFrame           # the same as display text
     timeline: Chart
+    states: dict[str, int]          # how many tasks are in each state (done, overdue, at risk, …)
 
 
 def overdue_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -24,7 +25,7 @@ def overdue_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     late = register[register["overdue"]]
     return pd.DataFrame({
         t("col_task_no", lang): late["task_no"],
-        t("col_task", lang): [n[:90] for n in late["name_en" if lang == "en" else "name_vi"]],
+        t("col_task", lang): [n if len(n) <= 110 else n[:109].rstrip() + "…" for n in late["name_en" if lang == "en" else "name_vi"]],
         t("col_lead", lang): [tasks.agency_label(a, lang) for a in late["lead_agency"]],
         t("col_deadline", lang): [tasks.deadline_label(d, lang) for d in late["deadline_text"]],
         t("col_progress", lang): [f"{int(p)}%" if p == p and p is not None else "–" for p in late["progress_pct"]],
@@ -33,5 +34,10 @@ def overdue_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def task_scene(register: pd.DataFrame, as_of: date, lang: str = "vi") -> Tasks:
     """The tasks scene from the task register on the as-of date."""
+    counts = register["state"].value_counts()
     return Tasks(register[register["overdue"]], overdue_table(register, lang),
-                 Chart("tasks_timeline", t("tasks_timeline", lang), timeline.task_timeline(register, as_of, lang)))
+                 Chart("tasks_timeline", t("tasks_timeline", lang), timeline.task_timeline(register, as_of, lang)),
+                 {state: int(counts.get(state, 0)) for state in TASK_STATES})
+
+
+TASK_STATES = ("done", "in_progress", "due_soon", "at_risk", "overdue", "blocked", "not_started")

@@ -1,8 +1,11 @@
 """Briefing-room mode: a full-screen, dark, large-type show that rotates through its scenes.
 
 Opened by ?mode=briefing or the sidebar toggle. ?interval=N sets the seconds per scene (20 by
-default), ?scene=<name> pins one. The scene follows the clock (so that several screens agree), and
-every rotation reads the figures again: new uploads appear without anyone touching the screen.
+default), ?scene=<name> pins one. Type and layout follow the screen: the root font size is 1/45 of
+the viewport's height (24 px at 1080p, 48 px at 4K) and every scene is sized in rem (present.wall).
+Each scene is one element, built before it is shown and kept for every screen (web.wall): the
+heading, the body and the countdown change at once. A scene stays up for its whole interval; the
+first scene follows the clock, so that screens opened together agree.
 """
 from __future__ import annotations
 
@@ -11,26 +14,30 @@ import time
 import streamlit as st
 
 from cantho_dash import config
-from cantho_dash.present import theme
-from cantho_dash.web import cache, direction
-from cantho_dash.web import maps as ui_maps
-from cantho_dash.web import scenes as web_scenes
+from cantho_dash.present import wall as wall_html
+from cantho_dash.web import cache
 from cantho_dash.web import session as ui
-from cantho_dash.web import tasks as ui_tasks
+from cantho_dash.web import wall
+from cantho_dash.web.wall import SCENES
 
 DEFAULT_INTERVAL = 20
-PILLARS = ("CQS", "KTS", "XHS")
-SCENES = ("direction", "overview", *(f"pillar_{p}" for p in PILLARS), "league", "map", "tasks")
+SLACK = 1.0           # a rerun this early still counts as the scene's time being up
 STYLE = """<style>
+html {font-size: min(calc(100vh / 45), calc(100vw / 80)) !important;}
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stToolbar"], footer {display: none !important;}
-.block-container {padding: 1.2rem 2.5rem 0 2.5rem !important; max-width: 100% !important;}
+[data-testid="stToolbar"], footer, [data-testid="stSkipToContent"] {display: none !important;}
+.block-container {padding: .8rem 1.6rem 0 1.6rem !important; max-width: 100% !important;}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {gap: .5rem !important;}
 [data-testid="stAppViewContainer"] {background: #050a14;}
-h1 {font-size: 3.1rem !important;} h2 {font-size: 2.4rem !important;}
-[data-testid="stMetricValue"] {font-size: 5.5rem !important; line-height: 1 !important;}
-[data-testid="stMetricLabel"] p {font-size: 1.6rem !important;}
-[data-testid="stCaptionContainer"] p {font-size: 1.3rem !important;}
-</style>"""
+.w-title {font-size: 1.9rem; font-weight: 700; color: #e8eef7; display: flex; align-items: baseline; gap: 1.2rem;}
+.w-title span {font-size: 1.2rem; font-weight: 400; color: #a9b6c8;}
+.w-title b {margin-left: auto;}
+[data-testid="stAlert"] p, [data-testid="stCaptionContainer"] p, button p {font-size: 1rem !important;}
+[data-testid="stAlert"] {padding: .2rem .6rem !important;}
+.st-key-briefing_exit {position: fixed; right: 1rem; bottom: .3rem; z-index: 10; opacity: 0; width: auto !important;}
+.st-key-briefing_exit:hover, .st-key-briefing_exit:focus-within {opacity: 1;}
+.w-demo {font-size: 1rem; color: #f0c36a; line-height: 1.35;}
+""" + wall_html.CSS + "</style>"
 
 
 def requested() -> bool:
@@ -53,82 +60,54 @@ def scene_at(now: float, seconds: int, pinned: str | None = None) -> str:
     return SCENES[int(now // seconds) % len(SCENES)]
 
 
-def current_scene() -> str:
-    """The scene this screen shows now (?scene=... pins one)."""
-    return scene_at(time.time(), interval(), st.query_params.get("scene"))
-
-
-SCENE_HEIGHT = 600   # what fits a 1920x1080 wall screen under the title, the banner and the scene's heading
+def next_scene(shown: tuple[str, float] | None, now: float, seconds: int, pinned: str | None = None) -> str:
+    """What to show now, given the scene on screen and since when: the pinned scene; the same scene
+    until its interval is up (a page rerun between does not cut it short); then the next one in
+    order (never skipping one, however late the rerun); the first one from the clock."""
+    if pinned in SCENES:
+        return pinned
+    if shown is None or shown[0] not in SCENES:
+        return scene_at(now, seconds)
+    name, since = shown
+    if now - since < seconds - SLACK:
+        return name
+    return SCENES[(SCENES.index(name) + 1) % len(SCENES)]
 
 
 def style() -> None:
-    """Hide the app's chrome and enlarge the type (our own constant CSS)."""
+    """Hide the app's chrome and size the type from the screen (our own constant CSS)."""
     st.html(STYLE)
 
 
 def header() -> None:
-    """Title, clock and as-of date, refreshed every 10 seconds."""
+    """Title, as-of date and clock, refreshed every 10 seconds; under it, one line while demo rows are
+    shown (the pages' banner, in the height of a line)."""
     @st.fragment(run_every=10)
     def clock() -> None:
-        left, right = st.columns([3, 1])
-        left.markdown(f"## {ui.tr('briefing_title')}")
-        right.markdown(f"## {config.now().strftime('%H:%M')}")
-        right.caption(f"{ui.tr('as_of')}: **{ui.day(ui.as_of())}**")
+        demo = f'<div class="w-demo">{wall_html.esc(ui.tr("demo_banner"))}</div>' if cache.demo_active() else ""
+        st.html(f'<div class="w-title">{wall_html.esc(ui.tr("briefing_title"))}'
+                f'<span>{wall_html.esc(ui.tr("as_of"))}: {wall_html.esc(ui.day(ui.as_of()))}</span>'
+                f'<b>{config.now().strftime("%H:%M")}</b></div>{demo}')
     clock()
 
 
 def show() -> None:
     """The rotating scenes."""
-    @st.fragment(run_every=interval())
+    seconds = interval()
+
+    @st.fragment(run_every=seconds)
     def scene() -> None:
-        name = current_scene()
-        st.caption(" · ".join(f"**{_label(s)}**" if s == name else _label(s) for s in SCENES))
-        render(name)
+        pinned = st.query_params.get("scene")
+        now = time.time()
+        shown = st.session_state.get("briefing_shown")
+        name = next_scene(shown, now, seconds, pinned)
+        if shown is None or shown[0] != name:
+            st.session_state["briefing_shown"] = (name, now)
+        st.html(wall.html(name, None if pinned in SCENES else seconds))
     scene()
 
 
-def _label(name: str) -> str:
-    if name.startswith("pillar_"):
-        pillar = cache.pillars().set_index("code").loc[name.removeprefix("pillar_")]
-        return pillar["name_en" if ui.lang() == "en" else "name_vi"]
-    return ui.tr(f"scene_{name}")
-
-
-def render(name: str) -> None:
-    """One scene."""
-    if name == "direction":
-        st.markdown(f"# {ui.tr('scene_direction')}")
-        direction.block(height=SCENE_HEIGHT // 2 - 60)
-    elif name == "overview":
-        scene = web_scenes.overview(strip_height=420)
-        st.markdown(f"# {ui.tr('page_overview')}")
-        for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
-            column.metric(f":{theme.STATUS_NAMED[status]}[**{ui.status_label(status)}**]", n, border=True)
-        st.plotly_chart(scene.strip.fig, key="b_strip", config={"displayModeBar": False})
-    elif name.startswith("pillar_"):
-        scene = web_scenes.pillar(name.removeprefix("pillar_"), columns=5)
-        st.markdown(f"# {scene.title}")
-        st.plotly_chart(scene.gauges.fig, key=f"b_{name}", config={"displayModeBar": False})
-    elif name == "league":
-        periods = cache.score_periods("wards")
-        st.markdown(f"# {ui.tr('scene_league')}")
-        if periods:
-            st.caption(ui.period_label(periods[0]))
-            st.plotly_chart(web_scenes.league("wards", periods[0], "TONG", height=SCENE_HEIGHT).chart.fig,
-                            key="b_league", config={"displayModeBar": False})
-    elif name == "map":
-        periods = cache.score_periods("wards")
-        st.markdown(f"# {ui.tr('scene_map')} · DTI")
-        if periods:
-            st.caption(f"{ui.period_label(periods[0])} · "
-                       f"{ui.tr('legend').format(centre=ui.tr('centre_median').lower())}")
-            st.pydeck_chart(ui_maps.built_map(f"{ui_maps.DTI}TONG", periods[0], "median")[2].fitted(SCENE_HEIGHT - 40),
-                            height=SCENE_HEIGHT, key="b_map")
-    else:
-        st.markdown(f"# {ui.tr('scene_tasks')}")
-        late = web_scenes.tasks().late
-        if late.empty:
-            st.success(ui.tr("no_overdue"))
-        else:
-            st.dataframe(ui_tasks.table(late), hide_index=True, width="stretch")
-        ui_tasks.compliance_notice()
+def current_scene() -> str:
+    """The scene this screen shows now (?scene=... pins one)."""
+    shown = st.session_state.get("briefing_shown")
+    return next_scene(shown, time.time(), interval(), st.query_params.get("scene"))

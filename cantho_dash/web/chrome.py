@@ -16,8 +16,10 @@ ICON = config.ROOT / "static" / "icon.png"
 
 def apply_style() -> None:
     """Large figures for a wall screen (our own constant CSS, no data in it)."""
-    st.html("<style>[data-testid='stMetricValue']{font-size:3.4rem;line-height:1.1}"
-            "[data-testid='stMetricLabel'] p{font-size:1.15rem}</style>")
+    st.html("<style>[data-testid='stMetricValue']{font-size:3.4rem;line-height:1.3}"
+            "[data-testid='stMetricLabel'] p{font-size:1.15rem}"
+            # the skip link stays for keyboards, out of sight until it has the focus
+            "[data-testid='stSkipToContent']:not(:focus){position:absolute;left:-10000px}</style>")
 
 
 def sidebar() -> None:
