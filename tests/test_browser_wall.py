@@ -87,3 +87,46 @@ def page_labels(server, browser) -> list[str]:
     page.close()
     assert len(labels) == len(SCENES)
     return labels
+
+
+def _whole_page(page, url: str, width: int, height: int) -> dict:
+    """Open a page, let it settle, stretch the window to its whole height and measure it."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(url)
+    page.locator("h1").first.wait_for(timeout=60_000)
+    settled(page)
+    full = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(int(full), 8000)})
+    settled(page)
+    return measure(page)
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1366, 768)])
+def test_the_overview_on_a_phone_and_a_laptop(server, browser, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    seen = _whole_page(page, server, width, height)
+    _shot(page, f"overview_{width}")
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not seen["overflow"] and seen["overlaps"] == [], seen["overlaps"][:5]
+    boxes = [page.locator("[data-testid='stMetric']").nth(i).bounding_box() for i in range(6)]
+    lefts, tops = {round(b["x"]) for b in boxes}, {round(b["y"]) for b in boxes}
+    assert (len(lefts), len(tops)) == ((3, 2) if width < 640 else (6, 1))            # 3x2 on a phone
+    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    assert "Chưa có số liệu" in [label.strip() for label in labels]                  # whole, not 'Chưa có số …'
+    assert page.locator(".w-flow .w-card").count() == 30                             # a tile a target, no gauge grid
+    assert page.locator(".w-flow .w-card").first.bounding_box()["width"] <= width
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["targets", "league", "map"])
+def test_targets_league_and_map_fit_a_phone(server, browser, path):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    seen = _whole_page(page, f"{server}/{path}", 390, 844)
+    _shot(page, f"{path}_390")
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not seen["overflow"] and seen["overlaps"] == [], seen["overlaps"][:5]
+    if path == "map":            # the whole city in the phone's width, drawn as an image; the deck is for wider screens
+        image = page.locator(".st-key-narrow_map img").first.bounding_box()
+        assert image and 300 <= image["width"] <= 390
+        assert not page.locator(".st-key-wide_map").first.is_visible()
+    page.close()

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from cantho_dash.present import maps
+from cantho_dash.present.theme import STATUS_COLORS
 from cantho_dash.ingest.resolve import ward_index
 
 
@@ -19,28 +20,44 @@ def wards():
     })
 
 
-def test_colour_scale():
-    assert maps.color(float("nan")) == maps.NO_DATA
-    assert maps.color(-1.0)[:3] == [215, 48, 39] and maps.color(1.0)[:3] == [26, 152, 80]
-    assert maps.color(5.0) == maps.color(1.0)           # clipped
-    middle = maps.color(0.0)[:3]
-    assert middle == [round((254 + 217) / 2), round((224 + 239) / 2), round((139 + 139) / 2)]
+def _frame(table=None, target_text: str = ""):
+    table = wards() if table is None else table
+    return maps.map_frame(table, maps.status_fills(table["status"]), "%", "vi", target_text)
 
 
-def test_map_frame_colours_a_known_value_and_writes_plain_text_tooltips():
-    frame = maps.map_frame(wards(), 80.0, 12.0, True, "%", "vi", "≥ 80%")
-    assert frame.loc[1, "fill"] == maps.color(0.0)       # at the target: the middle of the scale
-    assert frame.loc[0, "fill"] == maps.color(10 / 12)   # 10 points above, spread 12
-    assert frame.loc[2, "fill"] == maps.NO_DATA
+def test_a_ward_takes_its_statuss_colour_and_a_dti_score_its_fifths_shade():
+    assert maps.status_fills(pd.Series(["achieved", "off_track", None])) == [
+        maps.rgba(STATUS_COLORS["achieved"]), maps.rgba(STATUS_COLORS["off_track"]), maps.NO_DATA]
+    assert maps.rgba("#21a366") == [33, 163, 102, maps.ALPHA] and maps.css([33, 163, 102, 9]) == "#21a366"
+    colours, ranges = maps.bands(pd.Series([float(v) for v in range(103)] + [math.nan]))
+    assert {n for *_, n in ranges} == {20, 21} and sum(n for *_, n in ranges) == 103
+    assert [c for c, *_ in ranges] == list(maps.BAND_COLOURS)
+    assert ranges[0][1] == 0 and ranges[-1][2] == 102 and [r[1] for r in ranges] == sorted(r[1] for r in ranges)
+    assert colours.iloc[-1] == maps.NO_SCORE and colours.iloc[0] == maps.BAND_COLOURS[0]
+    assert colours.iloc[102] == maps.BAND_COLOURS[-1]
+    assert not set(maps.BAND_COLOURS) & set(STATUS_COLORS.values())      # a shade never reads as a status
+
+
+def test_the_legends_carry_numbers():
+    legend = maps.status_legend(wards()["status"], str)
+    assert [(label, n) for _, label, n in legend] == [("achieved", "1"), ("on_track", "1"), ("at_risk", "0"),
+                                                        ("off_track", "0"), ("stale", "0"), ("no_data", "1")]
+    bands = maps.band_legend(pd.Series([1.0, 2.0, 3.0, 4.0, 5.0, math.nan]), lambda lo, hi: f"{lo:g}-{hi:g}", "none")
+    assert [(label, n) for _, label, n in bands] == [("5-5", "1"), ("4-4", "1"), ("3-3", "1"), ("2-2", "1"),
+                                                     ("1-1", "1"), ("none", "1")]
+
+
+def test_map_frame_colours_by_status_and_writes_plain_text_tooltips():
+    frame = _frame(target_text="≥ 80%")
+    assert frame.loc[0, "fill"] == maps.rgba(STATUS_COLORS["achieved"])
+    assert frame.loc[1, "fill"] == maps.rgba(STATUS_COLORS["on_track"]) and frame.loc[2, "fill"] == maps.NO_DATA
     assert frame.loc[0, "tt_value"] == "Giá trị: 90,0%" and frame.loc[0, "tt_rank"] == "Hạng: 1/2"
     assert frame.loc[1, "tt_status"] == "Tình trạng: Đúng tiến độ" and frame.loc[0, "tt_target"] == "Mục tiêu: ≥ 80%"
-    lower = maps.map_frame(wards(), 80.0, 12.0, False, "%", "vi")
-    assert lower.loc[0, "fill"] == maps.color(-10 / 12)  # lower is better: above the target is bad
     assert frame.loc[0, "radius"] > frame.loc[1, "radius"] > 0
 
 
 def test_the_deck_needs_no_internet_and_has_the_expected_layers():
-    deck = maps.deck(maps.map_frame(wards(), 80.0, 12.0, True, "%", "vi"), maps.TOOLTIP)
+    deck = maps.deck(_frame(), maps.TOOLTIP)
     spec = json.loads(deck.to_json())
     # no provider, and only pydeck's placeholder style: nothing to fetch (the browser test checks the network)
     assert spec.get("mapProvider") in (None, "") and spec.get("mapStyle") in (None, "__MAP_STYLE__")
@@ -57,7 +74,7 @@ def test_the_deck_needs_no_internet_and_has_the_expected_layers():
 
 
 def test_a_basemap_only_when_configured():
-    spec = json.loads(maps.deck(maps.map_frame(wards(), 80.0, 12.0, True, "%", "vi"), maps.TOOLTIP,
+    spec = json.loads(maps.deck(_frame(), maps.TOOLTIP,
                                 basemap="carto-dark").to_json())
     assert spec["mapProvider"] == "carto" and spec["mapStyle"]
 
@@ -74,11 +91,11 @@ def test_boundaries_match_by_code_or_name_and_report_the_rest():
     matched, unmatched = maps.match_boundaries(collection, ward_index().code)
     assert [f["properties"]["area_code"] for f in matched["features"]] == ["31120", "31135", "31309"]
     assert unmatched == ["Phường An Hòa", "#5"]
-    frame = maps.map_frame(wards(), 80.0, 12.0, True, "%", "vi")
+    frame = _frame()
     spec = json.loads(maps.deck(frame, maps.TOOLTIP, matched).to_json())
     polygons = next(layer for layer in spec["layers"] if layer["id"] == "boundaries")
     fills = {f["properties"]["area_code"]: f["properties"]["fill"] for f in polygons["data"]["features"]}
-    assert fills["31120"] == maps.color(10 / 12) and fills["31309"] == maps.NO_DATA
+    assert fills["31120"] == maps.rgba(STATUS_COLORS["achieved"]) and fills["31309"] == maps.NO_DATA
     assert polygons["data"]["features"][0]["properties"]["tt_value"].startswith("Giá trị")
 
 
@@ -100,10 +117,10 @@ def test_radii_grow_with_the_value():
 def test_a_national_map_is_compact_and_unlabelled():
     many = pd.concat([wards()] * (maps.MAX_LABELS // 3 + 1), ignore_index=True)
     many["area_code"] = [f"{i:05d}" for i in range(len(many))]
-    frame = maps.map_frame(many, 80.0, 12.0, True, "%", "vi")
+    frame = _frame(many)
     spec = json.loads(maps.compact_json(maps.deck(frame, maps.TOOLTIP).to_json()))
     assert [layer["id"] for layer in spec["layers"]] == ["wards"]            # names on hover only
-    small = json.loads(maps.deck(maps.map_frame(wards(), 80.0, 12.0, True, "%", "vi"), maps.TOOLTIP).to_json())
+    small = json.loads(maps.deck(_frame(), maps.TOOLTIP).to_json())
     assert [layer["id"] for layer in small["layers"]] == ["wards", "ward_names"]
     text = maps.compact_json(maps.deck(frame, maps.TOOLTIP).to_json())
     assert "\n" not in text and "Phường Cái Khế" in text                    # no indent, no escapes

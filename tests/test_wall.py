@@ -2,8 +2,6 @@
 gauge tiles' words, and every text escaped."""
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pytest
 
@@ -27,17 +25,6 @@ def test_a_scene_stays_for_its_interval_and_the_next_one_follows_without_a_skip(
     assert briefing.next_scene((SCENES[-1], 0.0), 10.0, 10) == SCENES[0]
     assert briefing.next_scene((first, 0.0), 50.0, 10, pinned="map") == "map"
     assert briefing.next_scene(("gone", 0.0), 25.0, 10) == briefing.scene_at(25.0, 10)
-
-
-def test_the_map_groups_hold_equal_counts_from_low_to_high():
-    values = pd.Series([float(v) for v in range(103)] + [math.nan])
-    colours, ranges = wall.bands(values)
-    assert {n for *_, n in ranges} == {20, 21} and sum(n for *_, n in ranges) == 103
-    assert [c for c, *_ in ranges] == list(wall.BAND_COLOURS)
-    lows = [low for _, low, _, _ in ranges]
-    assert lows == sorted(lows) and ranges[0][1] == 0 and ranges[-1][2] == 102
-    assert colours.iloc[-1] == wall.NO_SCORE and colours.iloc[0] == wall.BAND_COLOURS[0]
-    assert colours.iloc[102] == wall.BAND_COLOURS[-1]
 
 
 def _targets() -> pd.DataFrame:

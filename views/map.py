@@ -1,14 +1,14 @@
 """Bản đồ: the 103 wards coloured by an indicator or a DTI score; click a ward for its profile."""
 import streamlit as st
 
-from cantho_dash.present import mapfigs, maps
+from cantho_dash.present import mapfigs, wall
 from cantho_dash.web import session as ui, auth as ui_auth, maps as ui_maps
 from cantho_dash.web import widgets
 
 lang = ui.lang()
 ui.page_header("page_map")
 
-measure_col, period_col, centre_col = st.columns([3, 1, 2])
+measure_col, period_col = st.columns([3, 1])
 options = ui_maps.measures()
 if not options:
     st.info(ui.tr("no_ward_data"))
@@ -18,19 +18,17 @@ measure = measure_col.selectbox(ui.tr("map_measure"), options, key="map_measure"
                                 format_func=lambda m: ui_maps.measure_label(m, labels))
 period = period_col.selectbox(ui.tr("as_of_period"), ui_maps.periods(measure), key="map_period",
                               format_func=ui.period_label)
-centre_mode = "median" if measure.startswith(ui_maps.DTI) else centre_col.segmented_control(
-    ui.tr("map_centre"), ["target", "path"], default="target", key="map_centre",
-    format_func=lambda c: ui.tr(f"centre_{c}")) or "target"
 
-frame, centre_name, deck = ui_maps.built_map(measure, period, centre_mode)
-event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="ward_map",
-                        height=700)
-st.plotly_chart(mapfigs.map_legend(maps.legend_stops(centre_name), lang), key="map_legend",
-                config={"displayModeBar": False})
+scene, deck = ui_maps.built_map(measure, period)
+frame = scene.frame
+with st.container(key="wide_map"):
+    event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="ward_map", height=700)
+with st.container(key="narrow_map"):      # a phone: the whole city in the width, drawn at once
+    st.html(f'<div style="height:26rem">{wall.dot_map(frame)}</div>')
+st.html(wall.legend(scene.legend, flowing=True))
 widgets.png_button(lambda: mapfigs.ward_map(frame, lang), "ward_map", f"{ui.tr('page_map')} · {ui_maps.measure_label(measure, labels)} · "
               f"{ui.period_label(period)}")
-st.caption(f"{ui.tr('legend').format(centre=centre_name.lower())} · {ui.tr('as_of_period')}: "
-           f"**{ui.period_label(period)}**")
+st.caption(f"{scene.meaning} · {ui.tr('as_of_period')}: **{ui.period_label(period)}**")
 
 clicked = ui_maps.selected_ward(event)
 if clicked and clicked != st.session_state.get("map_clicked"):

@@ -1,7 +1,7 @@
 """Tổng quan: the 30 targets at a glance, for the briefing-room wall."""
 import streamlit as st
 
-from cantho_dash.present import theme
+from cantho_dash.present import theme, wall
 from cantho_dash.web import direction, scenes, widgets
 from cantho_dash.web import session as ui
 from cantho_dash.web import tasks as ui_tasks
@@ -9,15 +9,18 @@ from cantho_dash.web import tasks as ui_tasks
 ui.page_header("page_overview")
 scene = scenes.overview()
 
-for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
-    column.metric(f":{theme.STATUS_NAMED[status]}[**{ui.status_label(status)}**]", n, border=True)
+with st.container(key="status_counts"):
+    for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
+        column.metric(f":{theme.STATUS_NAMED[status]}[**{ui.status_label(status)}**]", n, border=True)
 
 st.subheader(ui.tr("scene_direction"))
 direction.block()
 
-widgets.chart(scene.strip.fig, scene.strip.key, ui.tr("status_by_pillar"))
+st.subheader(ui.tr("status_by_pillar"))
+st.html(wall.strips([(p.name, p.heading, p.counts) for p in scene.pillars]))
+widgets.png_button(scene.strip.fig, scene.strip.key, ui.tr("status_by_pillar"))
 
-st.caption(ui.tr("gauge_help"))
+st.caption(ui.tr("tile_help"))
 for pillar in scene.pillars:
     with st.container(border=True):
         st.subheader(pillar.heading)
@@ -25,7 +28,8 @@ for pillar in scene.pillars:
             for status, n in pillar.counts.items():
                 if n:
                     st.badge(f"{ui.status_label(status)}: {n}", color=theme.STATUS_NAMED[status])
-        widgets.chart(pillar.gauges.fig, f"gauges_{pillar.code}", pillar.heading)
+        st.html(wall.gauge_tiles(pillar.tiles, ui.tr("col_target"), flowing=True))
+        widgets.png_button(pillar.gauges.fig, f"gauges_{pillar.code}", pillar.heading)
 
 left, right = st.columns(2)
 for column, chart in ((left, scene.behind), (right, scene.agencies)):

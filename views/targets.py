@@ -1,7 +1,7 @@
 """Chỉ tiêu: every target with its gauge and trend, filterable, and as a table."""
 import streamlit as st
 
-from cantho_dash.present import gauges, tables, theme, trend
+from cantho_dash.present import gauges, tables, trend, wall
 from cantho_dash.scenes import targets as targets_scene
 from cantho_dash.web import cache, widgets
 from cantho_dash.web import session as ui
@@ -39,13 +39,12 @@ with chart_tab:
     if noted := found.note:
         st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
         st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
-    st.caption(ui.tr("gauge_help"))
-    for start in range(0, len(shown), 3):
-        for column, (_, target) in zip(st.columns(3), shown.iloc[start:start + 3].iterrows()):
-            with column.container(border=True):
-                widgets.chart(gauges.gauge(target, lang), f"gauge_{target['code']}", f"{target['code']} · {target['short_vi']}")
-                st.badge(ui.status_label(target["status"]), color=theme.STATUS_NAMED[target["status"]])
-                st.caption(f"{ui.tr('col_lead')}: {'; '.join(agency_name.get(c, c) for c in target['lead_codes'])}")
+    st.caption(ui.tr("tile_help"))
+    tiles = targets_scene.tiles(shown, lang).assign(
+        lead=["; ".join(agency_name.get(c, c) for c in codes) for codes in shown["lead_codes"]])
+    st.html(wall.gauge_tiles(tiles, ui.tr("col_target"), flowing=True, lead_word=ui.tr("col_lead")))
+    widgets.png_button(lambda: gauges.gauge_grid(shown, lang, columns=5), "gauges_targets",
+                       f"{ui.tr('page_targets')} · {len(shown)} {ui.tr('targets_count')}")
 with table_tab:
     st.dataframe(tables.styled_targets(shown, cache.agencies(), lang), hide_index=True,
                  width="stretch", height=min(40 + 35 * len(shown), 1100))

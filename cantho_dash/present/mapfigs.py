@@ -1,20 +1,10 @@
-"""The ward map as plotly figures: its legend strip, and the map drawn for an exported image."""
+"""The ward map as a plotly figure, drawn for an exported image or a slide."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from cantho_dash.present.theme import base_layout, safe
-
-
-def map_legend(stops: list[tuple[str, str]], lang: str = "vi") -> go.Figure:
-    """A strip of the map's colours with their meaning."""
-    fig = go.Figure(go.Bar(x=[1] * len(stops), y=[""] * len(stops), orientation="h",
-                           marker=dict(color=[c for c, _ in stops]), text=[label for _, label in stops],
-                           textposition="inside", textfont=dict(size=14, color="#111111"),
-                           hoverinfo="skip"))
-    fig.update_layout(barmode="stack", xaxis=dict(visible=False), yaxis=dict(visible=False), showlegend=False)
-    return base_layout(fig, lang, 48).update_layout(margin=dict(l=0, r=0, t=0, b=0))
 
 
 def ward_map(frame: pd.DataFrame, lang: str = "vi", height: int = 700) -> go.Figure:

@@ -1,44 +1,76 @@
 """Ward maps: a DataFrame of wards to a pydeck Deck (no queries here).
 
 The map needs no internet by default: map_provider=None and no map_style, so Streamlit fetches no
-basemap. Colour shows the value against its centre (the target, the expected path, or for DTI
-scores the median) on a red-yellow-green scale, grey where there is no data; the circle's size
-shows the value. Tooltips are plain text (deck.gl's "text" tooltip), never HTML.
+basemap. One meaning per colour: an indicator's ward takes its status's colour (the six colours of
+every page, against the target and the expected path); a DTI score, which has no target, takes one of
+five shades of a single hue by its fifth of the wards. The circle's size shows the value. Tooltips
+are plain text (deck.gl's "text" tooltip), never HTML.
 """
 from __future__ import annotations
 
 import json
-import math
 
 import pandas as pd
 import pydeck as pdk
 
+from cantho_dash.domain.status import STATUSES
 from cantho_dash.domain.vntext import key
+from cantho_dash.present.theme import STATUS_COLORS
 
-NO_DATA = [128, 128, 128, 170]
-# ColorBrewer RdYlGn, from far below the centre to far above it
-SCALE = [(215, 48, 39), (244, 109, 67), (253, 174, 97), (254, 224, 139), (217, 239, 139), (166, 217, 106),
-         (102, 189, 99), (26, 152, 80)]
 VIEW = pdk.ViewState(latitude=9.79, longitude=105.76, zoom=8.75, pitch=0, bearing=0)
 CODE_KEYS = ("ma_xa", "maxa", "ward_code", "wardcode", "code", "ma", "id", "ma_dvhc")
 NAME_KEYS = ("ten_xa", "tenxa", "ward", "name", "ten", "ten_dvhc", "name_vi")
+BAND_COLOURS = ("#16424d", "#1f6577", "#2f8ea3", "#5db8c9", "#a6e3ec")   # low to high: one hue, no status meaning
+NO_SCORE = "#3a4150"
+ALPHA = 225
 
 
-def color(delta: float, alpha: int = 215) -> list[int]:
-    """The scale's colour for delta in [-1, 1] (0: at the centre); grey for no value."""
-    if delta is None or (isinstance(delta, float) and math.isnan(delta)):
-        return NO_DATA
-    position = (min(max(delta, -1.0), 1.0) + 1) / 2 * (len(SCALE) - 1)
-    low = int(math.floor(position))
-    high = min(low + 1, len(SCALE) - 1)
-    share = position - low
-    return [round(SCALE[low][i] + (SCALE[high][i] - SCALE[low][i]) * share) for i in range(3)] + [alpha]
+def rgba(css: str, alpha: int = ALPHA) -> list[int]:
+    """'#21a366' -> [33, 163, 102, alpha] (deck.gl's colours)."""
+    return [int(css[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
 
 
-def deltas(values: pd.Series, centres, spread: float, higher_is_better: bool = True) -> pd.Series:
-    """(value - centre) / spread, the sign flipped where lower is better."""
-    sign = 1.0 if higher_is_better else -1.0
-    return (values - centres) / (spread or 1.0) * sign
+def css(colour: list[int]) -> str:
+    """[33, 163, 102, 225] -> '#21a366'."""
+    return "#" + "".join(f"{int(c):02x}" for c in colour[:3])
+
+
+NO_DATA = rgba(STATUS_COLORS["no_data"])
+
+
+def status_fills(statuses: pd.Series) -> list[list[int]]:
+    """Each ward's colour: its status's (no status: no data's)."""
+    return [rgba(STATUS_COLORS.get(s, STATUS_COLORS["no_data"])) for s in statuses]
+
+
+def status_legend(statuses: pd.Series, label) -> list[tuple[str, str, str]]:
+    """(colour, status in words, how many wards) for the six statuses; label(status) -> words."""
+    counts = statuses.value_counts()
+    return [(STATUS_COLORS[s], label(s), str(int(counts.get(s, 0)))) for s in STATUSES]
+
+
+def bands(values: pd.Series, groups: int = len(BAND_COLOURS)) -> tuple[pd.Series, list[tuple[str, float, float, int]]]:
+    """Each value's colour by its group (equal counts, from low to high), and each group's colour,
+    lowest and highest value and how many it holds; no value: NO_SCORE."""
+    known = values.dropna()
+    if known.empty:
+        return pd.Series(NO_SCORE, index=values.index), []
+    order = known.rank(method="first")
+    group = ((order - 1) * groups // len(known)).astype(int).clip(0, groups - 1)
+    colours = pd.Series(NO_SCORE, index=values.index)
+    colours.loc[group.index] = [BAND_COLOURS[g] for g in group]
+    ranges = [(BAND_COLOURS[g], float(known[group == g].min()), float(known[group == g].max()), int((group == g).sum()))
+              for g in range(groups) if (group == g).any()]
+    return colours, ranges
+
+
+def band_legend(values: pd.Series, band_label, none_label: str) -> list[tuple[str, str, str]]:
+    """(colour, 'low – high', how many wards) from the highest group down, then the wards with no score;
+    band_label(low, high) -> words."""
+    _, ranges = bands(values)
+    rows = [(c, band_label(low, high), str(n)) for c, low, high, n in reversed(ranges)]
+    missing = int(values.isna().sum())
+    return rows + ([(NO_SCORE, none_label, str(missing))] if missing else [])
 
 
 def radii(values: pd.Series, low_m: float = 700.0, high_m: float = 2600.0) -> pd.Series:
@@ -188,24 +220,15 @@ def parse_geojson(data: bytes) -> dict:
     return collection
 
 
-def legend_stops(centre_label: str) -> list[tuple[str, str]]:
-    """(css colour, label) pairs for a legend: below, at and above the centre, and no data."""
-    def css(delta: float) -> str:
-        r, g, b, _ = color(delta)
-        return f"#{r:02x}{g:02x}{b:02x}"
-    return [(css(-1.0), "−"), (css(-0.5), ""), (css(0.0), centre_label), (css(0.5), ""), (css(1.0), "+"),
-            ("#808080", "∅")]
-
-
-def map_frame(wards: pd.DataFrame, centres, spread: float, higher_is_better: bool, unit: str, lang: str,
+def map_frame(wards: pd.DataFrame, fills: list[list[int]], unit: str, lang: str,
               target_text: str = "") -> pd.DataFrame:
     """Wards (area_code, name_vi, short_name, latitude, longitude, value, status, rank) with their
-    colour, radius and plain-text tooltip lines."""
+    colour (fills, one per ward), radius and plain-text tooltip lines."""
     from cantho_dash.words import status_label, t
     from cantho_dash.words.formats import fmt_value
 
     out = wards.copy()
-    out["fill"] = [color(d) for d in deltas(out["value"], centres, spread, higher_is_better)]
+    out["fill"] = list(fills)
     out["radius"] = radii(out["value"])
     ranked = int(out["rank"].notna().sum())
     out["tt_value"] = [f"{t('col_value', lang)}: {fmt_value(v, unit, lang)}" for v in out["value"]]

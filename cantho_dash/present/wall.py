@@ -12,6 +12,7 @@ import math
 
 import pandas as pd
 
+from cantho_dash.present.maps import css
 from cantho_dash.present.theme import STATUS_COLORS
 
 BODY_REM = 32.6       # the scene's body: what is left of 45rem under the title, the demo line and the heading
@@ -29,6 +30,7 @@ CSS = """
 .w-h span {font-size: 1.3rem; font-weight: 400; color: %(muted)s; margin-left: .6rem;}
 .w-body {height: %(body)srem; display: flex; flex-direction: column; gap: .7rem; overflow: hidden;}
 .w-grid {display: grid; gap: .7rem; flex: 1; min-height: 0;}
+.w-grid.w-flow .w-card {gap: .15rem; padding: .5rem .7rem .6rem .7rem;} .w-grid.w-flow .w-bar {margin-top: .3rem;}
 .w-grid.w-few {font-size: 1.7rem;} .w-grid.w-some {font-size: 1.35rem;}
 .w-card {background: %(panel)s; border: 1px solid #22314a; border-radius: .5rem; padding: .5rem .8rem;
   overflow: hidden; min-width: 0; display: flex; flex-direction: column;}
@@ -111,12 +113,14 @@ def strips(pillars: list[tuple[str, str, dict[str, int]]]) -> str:
         rows.append(f'<div class="w-card" style="flex:1;justify-content:center;gap:.4rem">'
                     f'<div class="w-label">{esc(heading)}</div><div class="w-strip" style="flex:0 0 2.6rem">{parts}</div>'
                     f'</div>')
-    return "".join(rows)
+    return f'<div style="display:flex;flex-direction:column;gap:.7rem;flex:1;min-height:0">{"".join(rows)}</div>'
 
 
-def gauge_tiles(tiles: pd.DataFrame, target_word: str) -> str:
+def gauge_tiles(tiles: pd.DataFrame, target_word: str, flowing: bool = False, lead_word: str = "") -> str:
     """A tile per target: code and status in words, its short name, the value with the trend arrow,
-    the target, and a bar of the way from the baseline to the target."""
+    the target, and a bar of the way from the baseline to the target. flowing: as many tiles to a row
+    as the width holds (a page, from a phone to a wall), else rows and columns filling the body;
+    lead_word: a line naming the lead agency under that word."""
     cells = []
     for r in tiles.itertuples():
         colour = STATUS_COLORS.get(r.status, "#8a8f98")
@@ -127,7 +131,11 @@ def gauge_tiles(tiles: pd.DataFrame, target_word: str) -> str:
             f'<div class="w-muted">{esc(cut(r.name, 48))}</div>'
             f'<div class="{"w-big" if len(r.value) <= 8 else "w-mid"}">{esc(r.value)} {esc(r.trend)}</div>'
             f'<div class="w-one">{esc(target_word)}: {esc(r.target)}</div>'
+            + (f'<div class="w-muted">{esc(lead_word)}: {esc(r.lead)}</div>' if lead_word else "") +
             f'<div class="w-bar"><div style="width:{100 * r.progress:.1f}%;background:{colour}"></div></div></div>')
+    if flowing:
+        return (f'<div class="w-grid w-flow" style="grid-template-columns:repeat(auto-fill,minmax(13rem,1fr))">'
+                f'{"".join(cells)}</div>')
     return grid(cells, columns(len(cells)), scaled=True)
 
 
@@ -156,15 +164,17 @@ def cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def items(rows: list[tuple[str, str, str]], more: str = "", none: str = "", limit: int = 62) -> str:
-    """A short list: each item's title (one line), what it is about and who answers (one line), and
-    its figure on the right; limit: the characters a line holds."""
-    rows = [(cut(title, limit - len(figure) - 2), cut(meta, limit), figure) for title, meta, figure in rows]
+def items(rows: list[tuple[str, str, str]], more: str = "", none: str = "", limit: int | None = 62) -> str:
+    """A short list: each item's title, what it is about and who answers, and its figure on the
+    right; limit: the characters a line holds (None: lines wrap, for a narrow screen)."""
+    if limit:
+        rows = [(cut(title, limit - len(figure) - 2), cut(meta, limit), figure) for title, meta, figure in rows]
     if not rows:
         return f'<div class="w-muted">{esc(none)}</div>'
-    out = "".join(f'<div class="w-item"><div class="w-row"><span class="w-grow w-one">{esc(title)}</span>'
+    one = " w-one" if limit else ""
+    out = "".join(f'<div class="w-item"><div class="w-row"><span class="w-grow{one}">{esc(title)}</span>'
                   f'<b style="white-space:nowrap">{esc(figure)}</b></div>'
-                  f'<div class="w-one w-muted">{esc(meta)}</div></div>' for title, meta, figure in rows)
+                  f'<div class="w-muted{one}">{esc(meta)}</div></div>' for title, meta, figure in rows)
     return out + (f'<div class="w-muted">{esc(more)}</div>' if more else "")
 
 
@@ -183,7 +193,7 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), wrap: tuple[str, .
 def dot_map(wards: pd.DataFrame) -> str:
     """The wards as dots at their coordinates, an SVG image scaled to its box and drawn at once (no
     tiles, no WebGL; an image, since the page's HTML sanitiser keeps no inline SVG): wards has
-    longitude, latitude and fill (a css colour)."""
+    longitude, latitude and fill (deck.gl's [r, g, b, a], as the map frame has it)."""
     import base64
 
     lon, lat = wards["longitude"].astype(float), wards["latitude"].astype(float)
@@ -194,32 +204,17 @@ def dot_map(wards: pd.DataFrame) -> str:
     view = f"{x0 - pad:.5f} {-y1 - pad:.5f} {x1 - x0 + 2 * pad:.5f} {y1 - y0 + 2 * pad:.5f}"
     dots = "".join(f'<circle cx="{x * scale:.5f}" cy="{-y:.5f}" r="{radius:.5f}" fill="{esc(fill)}" '
                    f'stroke="#ffffff" stroke-opacity=".5" stroke-width="{radius / 8:.5f}"/>'
-                   for x, y, fill in zip(lon, lat, wards["fill"]))
+                   for x, y, fill in zip(lon, lat, map(css, wards["fill"])))
     svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}">{dots}</svg>'
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return f'<img alt="" src="data:image/svg+xml;base64,{data}" style="width:100%;height:100%;object-fit:contain">'
 
 
-def legend(rows: list[tuple[str, str, str]]) -> str:
-    """A legend with numbers: (css colour, range or meaning, how many)."""
+def legend(rows: list[tuple[str, str, str]], flowing: bool = False) -> str:
+    """A legend with numbers: (css colour, range or meaning, how many); flowing: side by side, wrapping."""
+    if flowing:
+        return ('<div style="display:flex;flex-wrap:wrap;gap:.3rem 1.6rem">' + "".join(
+            f'<span style="white-space:nowrap"><span class="w-key" style="background:{esc(c)}"></span>'
+            f'{esc(label)}: <b>{esc(n)}</b></span>' for c, label, n in rows) + "</div>")
     return "".join(f'<div class="w-row w-item"><span class="w-key" style="background:{esc(colour)}"></span>'
                    f'<span class="w-grow">{esc(label)}</span><b>{esc(count)}</b></div>' for colour, label, count in rows)
-
-
-BAND_COLOURS = ("#16424d", "#1f6577", "#2f8ea3", "#5db8c9", "#a6e3ec")   # low to high: one hue, no status meaning
-NO_SCORE = "#3a4150"
-
-
-def bands(values: pd.Series, groups: int = len(BAND_COLOURS)) -> tuple[pd.Series, list[tuple[str, float, float, int]]]:
-    """Each value's colour by its group (equal counts, from low to high), and each group's colour,
-    lowest and highest value and how many it holds; no value: NO_SCORE."""
-    known = values.dropna()
-    if known.empty:
-        return pd.Series(NO_SCORE, index=values.index), []
-    order = known.rank(method="first")
-    group = ((order - 1) * groups // len(known)).astype(int).clip(0, groups - 1)
-    colours = pd.Series(NO_SCORE, index=values.index)
-    colours.loc[group.index] = [BAND_COLOURS[g] for g in group]
-    ranges = [(BAND_COLOURS[g], float(known[group == g].min()), float(known[group == g].max()), int((group == g).sum()))
-              for g in range(groups) if (group == g).any()]
-    return colours, ranges

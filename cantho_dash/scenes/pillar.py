@@ -71,7 +71,8 @@ def tile_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         "status_text": [status_label(s, lang) for s in rows["status"]],
         "trend": [TRENDS[trend_of(r)] for r in records],
         "progress": [progress_of(r) for r in records],
-    }, columns=["code", "name", "value", "target", "status", "status_text", "trend", "progress"])
+        "lead": [r.get("lead_agency") if isinstance(r.get("lead_agency"), str) else "" for r in records],
+    }, columns=["code", "name", "value", "target", "status", "status_text", "trend", "progress", "lead"])
 
 
 def status_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

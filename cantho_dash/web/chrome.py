@@ -7,6 +7,7 @@ import streamlit as st
 from cantho_dash import config
 from cantho_dash.domain.periods import month
 from cantho_dash.export import png as export
+from cantho_dash.present import wall
 from cantho_dash.web import cache
 from cantho_dash.web.session import as_of, data_version, lang, tr
 from cantho_dash.words.formats import fmt_date
@@ -14,12 +15,32 @@ from cantho_dash.words.formats import fmt_date
 ICON = config.ROOT / "static" / "icon.png"
 
 
+STYLE = """<style>
+[data-testid='stMetricValue'] {font-size: 3.4rem; line-height: 1.3;}
+[data-testid='stMetricLabel'] p {font-size: 1.15rem;}
+/* the skip link stays for keyboards, out of sight until it has the focus */
+[data-testid='stSkipToContent']:not(:focus) {position: absolute; left: -10000px;}
+/* a status's name wraps rather than being cut ('Chưa có số …') */
+.st-key-status_counts [data-testid='stMetricLabel'], .st-key-status_counts [data-testid='stMetricLabel'] * {
+  white-space: normal !important; overflow: visible !important; height: auto !important;}
+/* a phone: the six counts in a 3x2 grid */
+@media (max-width: 640px) {
+  .st-key-status_counts [data-testid='stHorizontalBlock'] {flex-wrap: wrap !important; gap: .5rem !important;}
+  .st-key-status_counts [data-testid='stColumn'] {flex: 1 1 30% !important; min-width: 30% !important; width: 30% !important;}
+  .st-key-status_counts [data-testid='stMetricValue'] {font-size: 2rem;}
+  .st-key-status_counts [data-testid='stMetricLabel'] p {font-size: .85rem;}
+  .st-key-status_counts [data-testid='stMetric'] {padding: .4rem .5rem;}
+  h1 {font-size: 1.9rem !important;}
+  [class*='st-key-wide_'] {display: none !important;}
+}
+@media (min-width: 641px) {[class*='st-key-narrow_'] {display: none !important;}}
+""" + wall.CSS + "</style>"
+
+
 def apply_style() -> None:
-    """Large figures for a wall screen (our own constant CSS, no data in it)."""
-    st.html("<style>[data-testid='stMetricValue']{font-size:3.4rem;line-height:1.3}"
-            "[data-testid='stMetricLabel'] p{font-size:1.15rem}"
-            # the skip link stays for keyboards, out of sight until it has the focus
-            "[data-testid='stSkipToContent']:not(:focus){position:absolute;left:-10000px}</style>")
+    """Large figures for a wall screen, the phone's layout, and the tiles' look (our own constant CSS,
+    no data in it)."""
+    st.html(STYLE)
 
 
 def sidebar() -> None:

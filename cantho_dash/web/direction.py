@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from cantho_dash.present import wall
 from cantho_dash.web import scenes
 from cantho_dash.web import session as ui
 
@@ -12,7 +13,8 @@ BLOCKS = (("behind", "dir_behind", ":material/trending_down:"), ("overdue", "dir
 
 
 def block(height: int | None = None) -> None:
-    """The four blocks in a 2x2 grid; height: each table's height in pixels (None: its rows)."""
+    """The four blocks in a 2x2 grid; height: each table's height in pixels (None: its rows). A phone
+    gets each block as a list that wraps instead of a table (chrome's style picks one)."""
     scene = scenes.direction()
     cells = st.columns(2) + st.columns(2)
     for cell, (name, heading, icon) in zip(cells, BLOCKS):
@@ -22,7 +24,9 @@ def block(height: int | None = None) -> None:
             if table.empty:
                 st.caption(ui.tr("dir_none"))
                 continue
-            st.dataframe(table, hide_index=True, width="stretch",
-                         height=height or "auto")
+            with st.container(key=f"wide_{name}"):
+                st.dataframe(table, hide_index=True, width="stretch", height=height or "auto")
+            with st.container(key=f"narrow_{name}"):
+                st.html(wall.items(scene.items[name], limit=None))
             if count > len(table):
                 st.caption(ui.tr("dir_more").format(n=count - len(table)))

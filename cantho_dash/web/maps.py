@@ -12,6 +12,7 @@ from cantho_dash.words.formats import fmt_number, fmt_target, fmt_value
 from cantho_dash.ingest.resolve import ward_index
 from cantho_dash.web import widgets
 from cantho_dash.web import cache
+from cantho_dash.scenes import wardmap as wardmap_scene
 from cantho_dash.web import scenes as web_scenes
 
 DTI = "DTI:"
@@ -73,29 +74,27 @@ def short_labels() -> dict[str, str]:
 
 
 @st.cache_resource(ttl=60, max_entries=32, show_spinner=False)  # shared, not copied: callers only read it
-def _built(url: str, version: int, measure: str, period: str, centre_mode: str, language: str, day,
-           boundaries_stamp: float | None, basemap: str) -> tuple[pd.DataFrame, str, str, dict]:
-    frame, centre = map_frame(measure, period, centre_mode)
-    built = deck(frame)
-    return frame, centre, maps.compact_json(built.to_json()), maps.tooltip_of(maps.TOOLTIP)
+def _built(url: str, version: int, measure: str, period: str, language: str, day,
+           boundaries_stamp: float | None, basemap: str) -> tuple[wardmap_scene.WardMap, str, dict]:
+    scene = ward_map(measure, period)
+    return scene, maps.compact_json(deck(scene.frame).to_json()), maps.tooltip_of(maps.TOOLTIP)
 
 
-def built_map(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame, str, maps.BuiltDeck]:
-    """(the wards coloured for a measure and period, the name of the colour centre, the map), made
-    once per data version and choice: thousands of communes take a second to serialise. The frame
+def built_map(measure: str, period: str) -> tuple[wardmap_scene.WardMap, maps.BuiltDeck]:
+    """(the map scene: wards coloured for a measure and period, its legend; the pydeck map), made
+    once per data version and choice: thousands of communes take a second to serialise. The scene
     is shared by every session: read it, never change it."""
     path = config.settings().wards_geojson
     stamp = path.stat().st_mtime if path.is_file() else None
-    frame, centre, spec, tooltip = _built(*ui.cache_key(), measure, period, centre_mode, ui.lang(), ui.as_of(),
-                                          stamp, config.settings().basemap)
-    return frame, centre, maps.BuiltDeck(spec, tooltip)
+    scene, spec, tooltip = _built(*ui.cache_key(), measure, period, ui.lang(), ui.as_of(),
+                                  stamp, config.settings().basemap)
+    return scene, maps.BuiltDeck(spec, tooltip)
 
 
-def map_frame(measure: str, period: str, centre_mode: str) -> tuple[pd.DataFrame, str]:
-    """The wards coloured for a measure and period, and the name of the colour centre."""
-    scene = (web_scenes.dti_map(period, measure[len(DTI):]) if measure.startswith(DTI)
-             else web_scenes.indicator_map(measure, period, centre_mode))
-    return scene.frame, scene.centre
+def ward_map(measure: str, period: str) -> wardmap_scene.WardMap:
+    """The map scene of a measure (a DTI score or an indicator) and period."""
+    return (web_scenes.dti_map(period, measure[len(DTI):]) if measure.startswith(DTI)
+            else web_scenes.indicator_map(measure, period))
 
 
 def deck(frame: pd.DataFrame):

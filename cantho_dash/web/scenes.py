@@ -44,9 +44,9 @@ def _dti_map(url: str, version: int, language: str, period: str, pillar: str) ->
 
 
 @st.cache_resource(ttl=MINUTE, max_entries=64, show_spinner=False)
-def _indicator_map(url: str, version: int, day: date, language: str, code: str, period: str,
-                   centre_mode: str) -> wardmap_scene.WardMap:
-    return wardmap_scene.indicator_map(cache.ward_status(code, period), code, period, centre_mode, language)
+def _indicator_map(url: str, version: int, day: date, language: str, code: str,
+                   period: str) -> wardmap_scene.WardMap:
+    return wardmap_scene.indicator_map(cache.ward_status(code, period), code, period, language)
 
 
 @st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
@@ -79,9 +79,9 @@ def dti_map(period: str, pillar: str = "TONG") -> wardmap_scene.WardMap:
     return _dti_map(*cache_key(), lang(), period, pillar)
 
 
-def indicator_map(code: str, period: str, centre_mode: str = "target") -> wardmap_scene.WardMap:
-    """The wards coloured by an indicator against its target (or its path)."""
-    return _indicator_map(*cache_key(), as_of(), lang(), code, period, centre_mode)
+def indicator_map(code: str, period: str) -> wardmap_scene.WardMap:
+    """The wards coloured by their status on an indicator (against its target and path)."""
+    return _indicator_map(*cache_key(), as_of(), lang(), code, period)
 
 
 def direction() -> direction_scene.Direction:

@@ -87,20 +87,14 @@ def _map() -> tuple[str, str, str]:
     if not periods:
         return tr("scene_map"), wall.items([], none=tr("dir_none")), ""
     scene = scenes.dti_map(periods[0])
-    frame = scene.frame
-    colours, ranges = wall.bands(frame["value"])
-    n = lambda v: fmt_number(v, 1, lang())  # noqa: E731 - a formatter for the legend
-    legend = [(c, tr("wall_band").format(low=n(lo), high=n(hi)), str(k)) for c, lo, hi, k in reversed(ranges)]
-    missing = int(frame["value"].isna().sum())
-    if missing:
-        legend.append((wall.NO_SCORE, tr("wall_no_score"), str(missing)))
-    scored = frame.dropna(subset=["value"]).sort_values("value", ascending=False)
-    named = [(r.name_vi, "", n(r.value)) for r in scored.head(3).itertuples()]
+    n = lambda v: fmt_number(v, 1, lang())  # noqa: E731 - a formatter for the lists
+    scored = scene.frame.dropna(subset=["value"]).sort_values("value", ascending=False)
+    highest = [(r.name_vi, "", n(r.value)) for r in scored.head(3).itertuples()]
     lowest = [(r.name_vi, "", n(r.value)) for r in scored.tail(3).itertuples()]
-    side = (wall.panel(tr("wall_map_note"), wall.legend(legend)) +
-            wall.panel(tr("wall_highest"), wall.items(named)) + wall.panel(tr("wall_lowest"), wall.items(lowest)))
+    side = (wall.panel(scene.meaning, wall.legend(scene.legend)) +
+            wall.panel(tr("wall_highest"), wall.items(highest)) + wall.panel(tr("wall_lowest"), wall.items(lowest)))
     body = (f'<div class="w-row" style="flex:1;align-items:stretch;min-height:0">'
-            f'<div class="w-grow" style="min-height:0">{wall.dot_map(frame.assign(fill=colours))}</div>'
+            f'<div class="w-grow" style="min-height:0">{wall.dot_map(scene.frame)}</div>'
             f'<div style="flex:0 0 30rem;display:flex;flex-direction:column;gap:.5rem">{side}</div></div>')
     return scene.title, body, ""
 

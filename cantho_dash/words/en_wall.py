@@ -36,4 +36,5 @@ EN_WALL: dict[str, str] = {
     'wall_more': 'and {n} more tasks',
     'wall_pp': 'pp',
     'wall_trend_note': '▲ ▼ against the baseline',
+    'map_status_note': "Colour: each ward's status against the target and the expected path",
 }

@@ -36,4 +36,5 @@ VI_WALL: dict[str, str] = {
     'wall_more': 'và {n} nhiệm vụ khác',
     'wall_pp': 'điểm %',
     'wall_trend_note': '▲ ▼ so với số liệu gốc',
+    'map_status_note': 'Màu: tình trạng của xã, phường so với mục tiêu và lộ trình',
 }
