@@ -2,6 +2,9 @@
 briefing toggle, freshness), the demo banner, and the watch that reruns a page after a commit."""
 from __future__ import annotations
 
+import random
+import time
+
 import streamlit as st
 
 from cantho_dash import config
@@ -71,11 +74,18 @@ def demo_banner() -> None:
         st.warning(tr("demo_banner"), icon=":material/science:")
 
 
+SPREAD = 5.0    # seconds over which the open sessions' reruns after a commit are spread
+
+
 @st.fragment(run_every=10)
 def watch_updates() -> None:
-    """Every 10 s, rerun the page if another session, process or replica committed or rolled back."""
+    """Every 10 s, rerun the page if another session, process or replica committed or rolled back
+    (after this session's own wait of up to SPREAD seconds)."""
     version = data_version()
     seen = st.session_state.setdefault("seen_version", version)
     if version != seen:
         st.session_state["seen_version"] = version
+        # this session's own wait, drawn once: sessions opened together (a wall of screens) do not
+        # all rebuild their pages at the same instant after a commit
+        time.sleep(st.session_state.setdefault("spread_delay", random.uniform(0, SPREAD)))
         st.rerun(scope="app")

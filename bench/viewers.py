@@ -1,0 +1,153 @@
+"""Many viewers: what a browser session costs the server, and what 30 sessions opening pages at once
+while an upload commits see. The browsers run on one core and the server on the other (taskset).
+
+Prints, each against its limit (issue 14):
+- server CPU seconds per new session on the Overview (median of 5, after the first): limit 0.3 s;
+- 30 sessions opening pages while an upload commits: failures (limit 0) and p95 seconds to a
+  settled page (limit 5 s);
+- the server's memory after those sessions have closed, against where it started: limit 100 MB.
+Run: python bench/viewers.py [--sessions 30]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import CHROMIUM_FLAGS, SETTLED, chromium_path, free_port  # noqa: E402
+
+PAGES = ("", "targets", "league", "map", "tasks")
+TICK = os.sysconf("SC_CLK_TCK")
+TITLE = "Chuyển đổi số Cần Thơ"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU of a process so far (/proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (/proc/<pid>/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def pin(core: int):
+    """A preexec function putting a child process on one core (where the machine has two)."""
+    cores = os.sched_getaffinity(0)
+    return (lambda: os.sched_setaffinity(0, {core})) if len(cores) > 1 else None
+
+
+async def settled_page(browser, url: str) -> float:
+    """Seconds from opening a new session on url to the page settled with its title on screen."""
+    context = await browser.new_context(viewport={"width": 1366, "height": 768})
+    page = await context.new_page()
+    started = time.perf_counter()
+    try:
+        await page.goto(url, timeout=120_000)
+        await page.get_by_text(TITLE).first.wait_for(timeout=120_000)
+        await page.wait_for_function(SETTLED, timeout=120_000)
+        if await page.locator("[data-testid='stException']").count():
+            raise RuntimeError(await page.locator("[data-testid='stException']").first.inner_text())
+        return time.perf_counter() - started
+    finally:
+        await context.close()
+
+
+def upload_file(folder: Path) -> Path:
+    """A month of city-wide figures in the import format."""
+    path = folder / "thang_11.csv"
+    path.write_text("Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nCQS-01;CT;11/2026;99,2\r\nKTS-02;CT;11/2026;59,4\r\n",
+                    encoding="utf-8-sig")
+    return path
+
+
+async def run(sessions: int, folder: Path) -> None:
+    from playwright.async_api import async_playwright
+
+    store = folder / "viewers.duckdb"
+    port = free_port()
+    env = dict(os.environ, CANTHO_DB_URL=f"duckdb:///{store.as_posix()}", CANTHO_AS_OF="2026-11-25",
+               CANTHO_USERS_FILE=str(folder / "users.json"), CANTHO_UPLOAD_DIR=str(folder / "archive"))
+    subprocess.run([sys.executable, "-m", "cantho_dash", "users", "add", "bench", "--role", "analyst"],
+                   input="mật-khẩu-bench-2026\n", text=True, cwd=ROOT, env=env, check=True, capture_output=True)
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                               "--server.headless", "true", "--server.address", "127.0.0.1"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=pin(1))
+    url = f"http://127.0.0.1:{port}"
+    if len(os.sched_getaffinity(0)) > 1:
+        os.sched_setaffinity(0, {0})              # this process and the browsers it starts: the other core
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            while True:
+                try:
+                    await settled_page(browser, url)   # the first session: the store and every cache filled
+                    break
+                except Exception:  # noqa: BLE001 - the server is still starting
+                    await asyncio.sleep(1)
+            for path in PAGES:
+                await settled_page(browser, f"{url}/{path}")
+            await asyncio.sleep(3)
+            start_mb = rss_mb(server.pid)
+
+            costs = []
+            for _ in range(5):
+                before = cpu_seconds(server.pid)
+                await settled_page(browser, url)
+                await asyncio.sleep(1.5)              # what the session's first seconds still cost
+                costs.append(cpu_seconds(server.pid) - before)
+            cost = statistics.median(costs)
+
+            upload = subprocess.Popen([sys.executable, "-m", "cantho_dash", "import", str(upload_file(folder)),
+                                       "--user", "bench"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, text=True)
+            results = await asyncio.gather(*(settled_page(browser, f"{url}/{PAGES[i % len(PAGES)]}")
+                                             for i in range(sessions)), return_exceptions=True)
+            upload_out = upload.communicate(timeout=300)[0]
+            times = sorted(r for r in results if isinstance(r, float))
+            failures = [r for r in results if not isinstance(r, float)]
+            p95 = times[max(0, round(0.95 * len(times)) - 1)] if times else float("nan")
+            await browser.close()
+        await asyncio.sleep(20)                       # the sessions' websockets closed; let the server let go
+        end_mb = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    print(f"server CPU per new Overview session: median {cost:.2f} s of {[round(c, 2) for c in costs]}; "
+          f"limit 0.3 s: ratio {cost / 0.3:.2f} {'OK' if cost <= 0.3 else 'OVER'}")
+    print(f"{sessions} sessions while an upload commits (upload exit {upload.returncode}): {len(failures)} failures"
+          f"{' ' + repr(failures[:3]) if failures else ''}; p95 {p95:.1f} s, median "
+          f"{statistics.median(times) if times else float('nan'):.1f} s; limit 5 s: ratio {p95 / 5:.2f} "
+          f"{'OK' if p95 <= 5 and not failures else 'OVER'}")
+    print(f"server memory: {start_mb:.0f} MB before, {end_mb:.0f} MB after the sessions closed: "
+          f"+{end_mb - start_mb:.0f} MB; limit 100 MB: ratio {(end_mb - start_mb) / 100:.2f} "
+          f"{'OK' if end_mb - start_mb <= 100 else 'OVER'}")
+    if upload.returncode:
+        print(upload_out[-1000:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(run(args.sessions, Path(folder)))
+
+
+if __name__ == "__main__":
+    main()
