@@ -2,6 +2,7 @@
 import streamlit as st
 
 from cantho_dash.present import gauges, tables, trend, wall
+from cantho_dash.scenes import pillar as pillar_scene
 from cantho_dash.scenes import targets as targets_scene
 from cantho_dash.web import cache, widgets
 from cantho_dash.web import session as ui
@@ -40,7 +41,7 @@ with chart_tab:
         st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
         st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
     st.caption(ui.tr("tile_help"))
-    tiles = targets_scene.tiles(shown, lang).assign(
+    tiles = pillar_scene.tile_table(shown, lang).assign(
         lead=["; ".join(agency_name.get(c, c) for c in codes) for codes in shown["lead_codes"]])
     st.html(wall.gauge_tiles(tiles, ui.tr("col_target"), flowing=True, lead_word=ui.tr("col_lead")))
     widgets.png_button(lambda: gauges.gauge_grid(shown, lang, columns=5), "gauges_targets",

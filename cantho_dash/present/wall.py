@@ -7,6 +7,7 @@ One element per scene: the heading, the countdown and the body change together.
 """
 from __future__ import annotations
 
+import base64
 import html
 import math
 
@@ -95,10 +96,12 @@ def pill(status: str, text: str) -> str:
     return f'<span class="w-pill" style="background:{STATUS_COLORS.get(status, "#8a8f98")}">{esc(text)}</span>'
 
 
-def count_tiles(counts: dict[str, int], labels: dict[str, str]) -> str:
-    """The six status counts, each with its word in its colour."""
-    cells = [f'<div class="w-card"><div class="w-label" style="color:{STATUS_COLORS[s]}">{esc(labels[s])}</div>'
-             f'<div class="w-num">{n}</div></div>' for s, n in counts.items()]
+def count_tiles(counts: dict[str, int], labels: dict[str, str], colours: dict[str, str] = STATUS_COLORS,
+                number: str = "w-num") -> str:
+    """A row of counts (the six statuses, or the tasks' states), each with its word in its colour;
+    number: the class of the figures' size."""
+    cells = [f'<div class="w-card"><div class="w-label" style="color:{colours[s]}">{esc(labels[s])}</div>'
+             f'<div class="{number}">{n}</div></div>' for s, n in counts.items()]
     return f'<div class="w-grid" style="grid-template-columns:repeat({len(cells)},minmax(0,1fr));flex:0 0 auto">' \
            f'{"".join(cells)}</div>'
 
@@ -164,7 +167,7 @@ def cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def items(rows: list[tuple[str, str, str]], more: str = "", none: str = "", limit: int | None = 62) -> str:
+def items(rows: list[tuple[str, str, str]], none: str = "", limit: int | None = 62) -> str:
     """A short list: each item's title, what it is about and who answers, and its figure on the
     right; limit: the characters a line holds (None: lines wrap, for a narrow screen)."""
     if limit:
@@ -172,10 +175,9 @@ def items(rows: list[tuple[str, str, str]], more: str = "", none: str = "", limi
     if not rows:
         return f'<div class="w-muted">{esc(none)}</div>'
     one = " w-one" if limit else ""
-    out = "".join(f'<div class="w-item"><div class="w-row"><span class="w-grow{one}">{esc(title)}</span>'
-                  f'<b style="white-space:nowrap">{esc(figure)}</b></div>'
-                  f'<div class="w-muted{one}">{esc(meta)}</div></div>' for title, meta, figure in rows)
-    return out + (f'<div class="w-muted">{esc(more)}</div>' if more else "")
+    return "".join(f'<div class="w-item"><div class="w-row"><span class="w-grow{one}">{esc(title)}</span>'
+                   f'<b style="white-space:nowrap">{esc(figure)}</b></div>'
+                   f'<div class="w-muted{one}">{esc(meta)}</div></div>' for title, meta, figure in rows)
 
 
 def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), wrap: tuple[str, ...] = ()) -> str:
@@ -194,8 +196,6 @@ def dot_map(wards: pd.DataFrame) -> str:
     """The wards as dots at their coordinates, an SVG image scaled to its box and drawn at once (no
     tiles, no WebGL; an image, since the page's HTML sanitiser keeps no inline SVG): wards has
     longitude, latitude and fill (deck.gl's [r, g, b, a], as the map frame has it)."""
-    import base64
-
     lon, lat = wards["longitude"].astype(float), wards["latitude"].astype(float)
     scale = math.cos(math.radians(float(lat.mean() if len(lat) else 10.0)))
     x0, x1, y0, y1 = lon.min() * scale, lon.max() * scale, lat.min(), lat.max()

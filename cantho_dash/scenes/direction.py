@@ -54,11 +54,11 @@ def _items(behind, overdue, risky, late, as_of: date, lang: str) -> dict[str, li
                                                       expected=fmt_value(r["expected"], r["unit"], lang)),
                     t("wall_points", lang).format(n=n(r["behind"]) + (f" {t('wall_pp', lang)}" if r["unit"] == "%" else "")))
                    for r in behind.to_dict("records")],
-        "overdue": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(pd.Series(r), lang)}",
+        "overdue": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(r, lang)}",
                      f"{task_rules.agency_label(r['lead_agency'], lang)} · "
                      f"{t('wall_due', lang).format(d=task_rules.deadline_label(r['deadline_text'], lang))}",
                      t("wall_days", lang).format(n=int(r["days_late"]))) for r in overdue.to_dict("records")],
-        "at_risk": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(pd.Series(r), lang)}",
+        "at_risk": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(r, lang)}",
                      t("wall_progress_meta", lang).format(lead=task_rules.agency_label(r["lead_agency"], lang),
                                                           progress=n(r["progress_pct"] if r["progress_pct"] == r["progress_pct"] else 0, 0),
                                                           elapsed=n(r["elapsed_pct"], 0)),
@@ -78,7 +78,7 @@ def _days_late(task: dict, as_of: date) -> int:
     return (as_of - task_rules.quarter_before(as_of).end).days
 
 
-def _name(row: pd.Series, lang: str, limit: int = 70) -> str:
+def _name(row, lang: str, limit: int = 70) -> str:
     text = str(row["name_en" if lang == "en" else "name_vi"])
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

@@ -8,7 +8,6 @@ import pandas as pd
 
 from cantho_dash.domain import targets as target_rules
 from cantho_dash.domain.status import STATUSES
-from cantho_dash.scenes.pillar import tile_table
 
 __all__ = ["STATUSES", "Detail", "detail", "filtered", "lead_agencies"]
 
@@ -35,8 +34,3 @@ def detail(targets: pd.DataFrame, code: str, series: pd.DataFrame) -> Detail:
     row = targets.set_index("code").loc[code].to_dict() | {"code": code}
     history = target_rules.indicator_history(series, row)
     return Detail(row, history, target_rules.latest_note(history))
-
-
-def tiles(targets: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """What each target's tile says (scenes.pillar.tile_table), for the targets shown."""
-    return tile_table(targets, lang)

@@ -37,7 +37,7 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 .st-key-briefing_exit {position: fixed; right: 1rem; bottom: .3rem; z-index: 10; opacity: 0; width: auto !important;}
 .st-key-briefing_exit:hover, .st-key-briefing_exit:focus-within {opacity: 1;}
 .w-demo {font-size: 1rem; color: #f0c36a; line-height: 1.35;}
-""" + wall_html.CSS + "</style>"
+</style>"""   # the scenes' own classes (present.wall.CSS) come with every page's style (chrome)
 
 
 def requested() -> bool:
@@ -105,9 +105,3 @@ def show() -> None:
             st.session_state["briefing_shown"] = (name, now)
         st.html(wall.html(name, None if pinned in SCENES else seconds))
     scene()
-
-
-def current_scene() -> str:
-    """The scene this screen shows now (?scene=... pins one)."""
-    shown = st.session_state.get("briefing_shown")
-    return next_scene(shown, time.time(), interval(), st.query_params.get("scene"))

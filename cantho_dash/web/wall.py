@@ -81,7 +81,6 @@ def _league() -> tuple[str, str, str]:
     return scene.title, f'<div class="w-row" style="flex:1;align-items:stretch;gap:.7rem">{top}{bottom}</div>', ""
 
 
-
 def _map() -> tuple[str, str, str]:
     periods = cache.score_periods("wards")
     if not periods:
@@ -104,11 +103,7 @@ def _tasks() -> tuple[str, str, str]:
     table = scene.overdue.head(TASK_ROWS)
     more = len(scene.overdue) - len(table)
     columns = list(table.columns)
-    counts = "".join(f'<div class="w-card"><div class="w-label" style="color:{TASK_STATE_COLORS[s]}">'
-                     f'{wall.esc(tr(f"task_{s}"))}</div><div class="w-big">{n}</div></div>'
-                     for s, n in scene.states.items())
-    body = (f'<div class="w-grid" style="grid-template-columns:repeat({len(scene.states)},minmax(0,1fr));'
-            f'flex:0 0 auto">{counts}</div>')
+    body = wall.count_tiles(scene.states, {s: tr(f"task_{s}") for s in scene.states}, TASK_STATE_COLORS, "w-big")
     body += (f'<div style="flex:1;min-height:0">'
              f'{wall.table(table, numeric=(columns[0], columns[-1]), wrap=(columns[1], columns[2]))}</div>'
              if len(table) else wall.items([], none=tr("no_overdue")))
