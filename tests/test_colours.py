@@ -25,3 +25,16 @@ def test_collective_leads_are_a_note_not_bars(engine):
     collective = set(agencies.loc[agencies["collective"], "name_vi"])
     assert shown and not shown & collective
     assert "Sở, ban, ngành" in scene.agencies_note and "chỉ tiêu" in scene.agencies_note
+
+
+def test_the_overview_bars_are_the_charts_rows_in_their_status_colours(engine):
+    agencies = queries.agencies(engine)
+    scene = overview_scene.overview(target_facts.target_status(engine, AS_OF), queries.pillars(engine), agencies)
+    assert len(scene.behind_rows) == len(scene.behind.fig.data[0].y)
+    assert max(share for _, _, segments in scene.behind_rows for share, _ in segments) == 1.0
+    assert all(colour in theme.STATUS_COLORS.values() for _, _, segs in scene.behind_rows for _, colour in segs)
+    assert all(figure.startswith("−") and "," in figure for _, figure, _ in scene.behind_rows)
+    collective = set(agencies.loc[agencies["collective"], "name_vi"])
+    labels = [label for label, _, _ in scene.agency_rows]
+    assert labels and not set(labels) & collective
+    assert all(("chậm" in figure or "nguy cơ" in figure) for _, figure, _ in scene.agency_rows)

@@ -64,3 +64,10 @@ def test_every_text_is_escaped():
 def test_long_lines_are_cut_here_not_by_the_browser():
     listed = wall.items([("x" * 200, "y" * 200, "trễ 5 ngày")], limit=40)
     assert "x" * 40 not in listed and "x" * 27 + "…" in listed and "y" * 39 + "…" in listed
+
+
+def test_bars_are_escaped_text_with_segments_clamped_to_their_box():
+    out = wall.bars([("<img src=x onerror=alert(1)>", "3 <b>", [(0.5, "#d64545"), (1.7, "#f0a030")])])
+    assert "<img" not in out and "&lt;img" in out and "3 &lt;b&gt;" in out
+    assert "width:50.0%" in out and "width:100.0%" in out
+    assert wall.bars([], none="Không có") == '<div class="w-muted">Không có</div>'

@@ -1,13 +1,14 @@
 """Tổng quan: the 30 targets at a glance, for the briefing-room wall."""
 import streamlit as st
 
-from cantho_dash.present import theme, wall
+from cantho_dash.present import theme
 from cantho_dash.web import direction, scenes, widgets
 from cantho_dash.web import session as ui
 from cantho_dash.web import tasks as ui_tasks
 
 ui.page_header("page_overview")
 scene = scenes.overview()
+html = scenes.overview_html(ui.tr("col_target"), ui.tr("dir_none"))
 
 with st.container(key="status_counts"):
     for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
@@ -17,7 +18,7 @@ st.subheader(ui.tr("scene_direction"))
 direction.block()
 
 st.subheader(ui.tr("status_by_pillar"))
-st.html(wall.strips([(p.name, p.heading, p.counts) for p in scene.pillars]))
+st.html(html["strips"])
 widgets.png_button(scene.strip.fig, scene.strip.key, ui.tr("status_by_pillar"))
 
 st.caption(ui.tr("tile_help"))
@@ -28,14 +29,15 @@ for pillar in scene.pillars:
             for status, n in pillar.counts.items():
                 if n:
                     st.badge(f"{ui.status_label(status)}: {n}", color=theme.STATUS_NAMED[status])
-        st.html(wall.gauge_tiles(pillar.tiles, ui.tr("col_target"), flowing=True))
+        st.html(html[pillar.code])
         widgets.png_button(pillar.gauges.fig, f"gauges_{pillar.code}", pillar.heading)
 
 left, right = st.columns(2)
-for column, chart in ((left, scene.behind), (right, scene.agencies)):
+for column, chart, part in ((left, scene.behind, "behind"), (right, scene.agencies, "agencies")):
     with column:
         st.subheader(chart.title)
-        widgets.chart(chart.fig, chart.key, chart.title)
+        st.html(html[part])     # HTML: the page loads no chart library
+        widgets.png_button(chart.fig, chart.key, chart.title)
 if scene.agencies_note:
     right.caption(scene.agencies_note)
 ui_tasks.compliance_notice()

@@ -56,6 +56,7 @@ CSS = """
 .w-table th {text-align: left; color: %(muted)s; font-weight: 600; padding: .2rem .5rem; border-bottom: 1px solid #2c3d5c;}
 .w-table td {padding: .3rem .5rem; border-bottom: 1px solid #22314a; vertical-align: middle;}
 .w-table td.w-n, .w-table th.w-n {text-align: right; white-space: nowrap;}
+.w-hbar {display: flex; height: .8rem; margin: .2rem 0 .1rem 0;} .w-hbar span {display: block; height: 100%%;}
 .w-key {display: inline-block; width: 1.2rem; height: 1rem; border-radius: .2rem; margin-right: .5rem;
   vertical-align: -.1rem;}
 """ % {"ink": INK, "muted": MUTED, "panel": PANEL, "body": BODY_REM}
@@ -155,6 +156,20 @@ def ranked(rows: pd.DataFrame, score: str, low: float, high: float, colour: str)
                      f'background:{colour};border-radius:.2rem"></span></span>'
                      f'<span style="flex:0 0 4.2rem;text-align:right">{esc(r.score_text)}</span></div>')
     return "".join(items)
+
+
+def bars(rows, none: str = "") -> str:
+    """Labelled horizontal bars, drawn by the browser at once (no chart library): each row is
+    (label, figure, [(share of the longest bar, colour), ...]), its segments stacked."""
+    if not rows:
+        return f'<div class="w-muted">{esc(none)}</div>'
+    out = []
+    for label, figure, segments in rows:
+        inner = "".join(f'<span style="width:{max(0.0, min(1.0, share)) * 100:.1f}%;background:{colour}"></span>'
+                        for share, colour in segments)
+        out.append(f'<div class="w-item"><div class="w-row"><span class="w-grow w-one">{esc(label)}</span>'
+                   f'<b style="white-space:nowrap">{esc(figure)}</b></div><div class="w-hbar">{inner}</div></div>')
+    return "".join(out)
 
 
 def panel(heading: str, inner: str, style: str = "") -> str:

@@ -12,84 +12,82 @@ from cantho_dash.facts import targets as target_facts
 from cantho_dash.facts import tasks as task_facts
 from cantho_dash.facts import wards as ward_facts
 from cantho_dash.store import demo, queries
-from cantho_dash.web.session import as_of, cache_key, engine_for
-
-MINUTE = 60
+from cantho_dash.web.session import KEEP_SECONDS, as_of, cache_key, engine_for
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _target_status(url: str, version: int, day: date) -> pd.DataFrame:
     return target_facts.target_status(engine_for(url), day)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _series(url: str, version: int, day: date) -> pd.DataFrame:
     return target_facts.series(engine_for(url), day)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _table(url: str, version: int, name: str) -> pd.DataFrame:
     engine = engine_for(url)
     return {"pillars": queries.pillars, "agencies": queries.agencies, "wards": queries.wards, "tasks": queries.tasks,
             "target_labels": queries.target_labels, "target_parts": queries.target_parts}[name](engine)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _freshness(url: str, version: int, day: date) -> dict:
     return queries.freshness(engine_for(url), day)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=4, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=4, show_spinner=False)
 def _demo_active(url: str, version: int) -> bool:
     return demo.active(engine_for(url))
 
 
-@st.cache_data(ttl=MINUTE, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
 def _latest_upload(url: str, version: int) -> dict | None:
     return queries.latest_upload(engine_for(url))
 
 
-@st.cache_data(ttl=MINUTE, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
 def _score_periods(url: str, version: int, group: str) -> list[str]:
     return league_facts.score_periods(engine_for(url), group)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _league_table(url: str, version: int, group: str, period: str, pillar: str) -> pd.DataFrame:
     return league_facts.league_table(engine_for(url), group, period, pillar)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
 def _ward_indicator_periods(url: str, version: int) -> pd.DataFrame:
     return ward_facts.ward_indicator_periods(engine_for(url))
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _ward_status(url: str, version: int, code: str, period: str, day: date) -> pd.DataFrame:
     return ward_facts.ward_status(engine_for(url), code, period, day)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _ward_profile(url: str, version: int, area_code: str, day: date) -> dict:
     return ward_facts.ward_profile(engine_for(url), area_code, day)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _dti_map_values(url: str, version: int, period: str, pillar: str) -> pd.DataFrame:
     return ward_facts.dti_map_values(engine_for(url), period, pillar)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _task_register(url: str, version: int, day: date) -> pd.DataFrame:
     return task_facts.task_register(engine_for(url), day)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _reporting(url: str, version: int, day: date) -> pd.DataFrame:
     return task_facts.reporting(engine_for(url), day)
 
 
-@st.cache_data(ttl=MINUTE, max_entries=256, show_spinner=False)
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=256, show_spinner=False)
 def _unit_report(url: str, version: int, unit: str, day: date) -> pd.DataFrame:
     return task_facts.unit_report(engine_for(url), unit, day)
 

@@ -26,6 +26,12 @@ STYLE = """<style>
 /* a status's name wraps rather than being cut ('Chưa có số …') */
 .st-key-status_counts [data-testid='stMetricLabel'], .st-key-status_counts [data-testid='stMetricLabel'] * {
   white-space: normal !important; overflow: visible !important; height: auto !important;}
+/* the needs-direction tables on a page: a page's type size, not the wall's */
+[class*='st-key-wide_'] .w-table {font-size: .9rem; height: auto;}
+[class*='st-key-wide_'] .w-table th.w-n {white-space: normal;}
+[class*='st-key-wide_'] .w-table td:not(:has(.w-two)) {white-space: nowrap;}
+/* ... whose long cells wrap whole (a clamped cell still holds its hidden lines, over the next row) */
+[class*='st-key-wide_'] .w-table .w-two {display: block; overflow: visible;}
 /* a phone: the six counts in a 3x2 grid */
 @media (max-width: 640px) {
   .st-key-status_counts [data-testid='stHorizontalBlock'] {flex-wrap: wrap !important; gap: .5rem !important;}

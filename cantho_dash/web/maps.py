@@ -73,7 +73,7 @@ def short_labels() -> dict[str, str]:
     return dict(zip(frame["code"], frame["short_en" if ui.lang() == "en" else "short_vi"]))
 
 
-@st.cache_resource(ttl=60, max_entries=32, show_spinner=False)  # shared, not copied: callers only read it
+@st.cache_resource(ttl=ui.KEEP_SECONDS, max_entries=32, show_spinner=False)  # shared, not copied: callers only read it
 def _built(url: str, version: int, measure: str, period: str, language: str, day,
            boundaries_stamp: float | None, basemap: str) -> tuple[wardmap_scene.WardMap, str, dict]:
     scene = ward_map(measure, period)
@@ -114,7 +114,7 @@ def selected_ward(event) -> str | None:
     return None
 
 
-@st.cache_resource(ttl=60, max_entries=64, show_spinner=False)  # shared, not copied: only displayed
+@st.cache_resource(ttl=ui.KEEP_SECONDS, max_entries=64, show_spinner=False)  # shared, not copied: only displayed
 def _profile_tables(url: str, version: int, area_code: str, day, language: str):
     """A ward's profile as display tables (made once per ward, data version and language)."""
     profile = cache.ward_profile(area_code)

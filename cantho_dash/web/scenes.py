@@ -13,50 +13,65 @@ from cantho_dash.scenes import overview as overview_scene
 from cantho_dash.scenes import pillar as pillar_scene
 from cantho_dash.scenes import tasks as tasks_scene
 from cantho_dash.scenes import wardmap as wardmap_scene
+from cantho_dash.present import wall
 from cantho_dash.web import cache
-from cantho_dash.web.session import as_of, cache_key, lang
-
-MINUTE = 60
+from cantho_dash.web.session import KEEP_SECONDS, as_of, cache_key, lang
 
 
-@st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
 def _overview(url: str, version: int, day: date, language: str, strip_height: int,
               gauge_columns: int) -> overview_scene.Overview:
     return overview_scene.overview(cache.target_status(), cache.pillars(), cache.agencies(), language,
                                    strip_height=strip_height, gauge_columns=gauge_columns)
 
 
-@st.cache_resource(ttl=MINUTE, max_entries=32, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=32, show_spinner=False)
 def _pillar(url: str, version: int, day: date, language: str, code: str, columns: int,
             row_height: int | None) -> pillar_scene.Pillar:
     return pillar_scene.pillar(cache.target_status(), cache.pillars(), code, language, columns, row_height)
 
 
-@st.cache_resource(ttl=MINUTE, max_entries=32, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=32, show_spinner=False)
 def _league(url: str, version: int, language: str, group: str, period: str, pillar: str,
             height: int | None) -> league_scene.League:
     return league_scene.league(cache.league_table(group, period, pillar), period, pillar, language, height)
 
 
-@st.cache_resource(ttl=MINUTE, max_entries=32, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=32, show_spinner=False)
 def _dti_map(url: str, version: int, language: str, period: str, pillar: str) -> wardmap_scene.WardMap:
     return wardmap_scene.dti_map(cache.dti_map_values(period, pillar), period, pillar, language)
 
 
-@st.cache_resource(ttl=MINUTE, max_entries=64, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _indicator_map(url: str, version: int, day: date, language: str, code: str,
                    period: str) -> wardmap_scene.WardMap:
     return wardmap_scene.indicator_map(cache.ward_status(code, period), code, period, language)
 
 
-@st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
 def _direction(url: str, version: int, day: date, language: str) -> direction_scene.Direction:
     return direction_scene.direction(cache.target_status(), cache.task_register(), cache.reporting(), day, language)
 
 
-@st.cache_resource(ttl=MINUTE, max_entries=16, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
 def _tasks(url: str, version: int, day: date, language: str) -> tasks_scene.Tasks:
     return tasks_scene.task_scene(cache.task_register(), day, language)
+
+
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
+def _overview_html(url: str, version: int, day: date, language: str, target_word: str,
+                   none_word: str) -> dict[str, str]:
+    scene = _overview(url, version, day, language, 230, 8)
+    parts = {"strips": wall.strips([(p.name, p.heading, p.counts) for p in scene.pillars]),
+             "behind": wall.bars(scene.behind_rows, none=none_word),
+             "agencies": wall.bars(scene.agency_rows, none=none_word)}
+    return parts | {p.code: wall.gauge_tiles(p.tiles, target_word, flowing=True) for p in scene.pillars}
+
+
+def overview_html(target_word: str, none_word: str) -> dict[str, str]:
+    """The Overview's HTML parts (the pillars' strips, each pillar's tiles by its code, the two bar
+    lists), made once per data version, as-of date and language for every session."""
+    return _overview_html(*cache_key(), as_of(), lang(), target_word, none_word)
 
 
 def overview(strip_height: int = 230, gauge_columns: int = 8) -> overview_scene.Overview:

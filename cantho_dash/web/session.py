@@ -56,6 +56,10 @@ def as_of() -> date:
 
 
 VERSION_SECONDS = 1.0
+# Seconds a cached read, scene or figure is kept. Every key holds the data version and the as-of
+# date, so a commit never shows stale figures: this only lets old versions go. An hour, not a minute:
+# a shorter life made every viewer after it rebuild the scenes (a new session's CPU tripled).
+KEEP_SECONDS = 3600
 _versions: dict[str, tuple[float, int]] = {}
 
 

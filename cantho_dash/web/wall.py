@@ -10,7 +10,7 @@ from cantho_dash.domain.status import STATUSES
 from cantho_dash.present import wall
 from cantho_dash.present.theme import TASK_STATE_COLORS
 from cantho_dash.web import cache, scenes
-from cantho_dash.web.session import as_of, cache_key, lang, status_label, tr
+from cantho_dash.web.session import KEEP_SECONDS, as_of, cache_key, lang, status_label, tr
 from cantho_dash.words.formats import fmt_number
 
 PILLARS = ("CQS", "KTS", "XHS")
@@ -36,7 +36,7 @@ def html(name: str, seconds: int | None) -> str:
     return wall.scene(nav, heading, body, seconds=seconds, note=note)
 
 
-@st.cache_resource(ttl=60, max_entries=64, show_spinner=False)
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _parts(url: str, version: int, day: date, language: str, name: str) -> tuple[str, str, str]:
     """(heading, body, note) of a scene, built once per data version for every screen."""
     if name == "direction":
