@@ -37,6 +37,13 @@ class Settings:
     login_required: bool = field(default_factory=lambda: _flag("CANTHO_LOGIN_REQUIRED", False))
     # A fixed as-of date (YYYY-MM-DD) for a reproducible briefing; empty means today.
     as_of: str = field(default_factory=lambda: os.environ.get("CANTHO_AS_OF", ""))
+    # The monthly report's issuing body, the body above it, and who signs (Plan 224's secretariat).
+    report_issuer: str = field(default_factory=lambda: os.environ.get("CANTHO_REPORT_ISSUER", "Sở Khoa học và Công nghệ"))
+    report_parent: str = field(default_factory=lambda: os.environ.get("CANTHO_REPORT_PARENT",
+                                                                      "Ủy ban nhân dân thành phố Cần Thơ"))
+    report_signer: str = field(default_factory=lambda: os.environ.get("CANTHO_REPORT_SIGNER", "Giám đốc"))
+    report_signer_name: str = field(default_factory=lambda: os.environ.get("CANTHO_REPORT_SIGNER_NAME", ""))
+    report_code: str = field(default_factory=lambda: os.environ.get("CANTHO_REPORT_CODE", "SKHCN"))
 
 
 def settings() -> Settings:

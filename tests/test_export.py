@@ -56,29 +56,32 @@ def test_no_browser_says_how_to_get_one(monkeypatch):
     assert "apt-get install -y chromium" in str(err.value) and "Google Chrome" in str(err.value)
 
 
-def test_the_pack_has_every_slide_with_vietnamese_captions(engine):
-    items, archive, deck, seconds = pack.build(engine, AS_OF)
-    names = [i.name for i in items]
+def test_the_pack_has_every_image_the_deck_and_the_report(engine):
+    made = pack.build(engine, AS_OF)
+    names = [i.name for i in made.items]
     assert names[:4] == ["overview", "pillar_cqs", "pillar_kts", "pillar_xhs"]
     assert {"league_wards", "map_wards", "tasks_overdue"} <= set(names)
-    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+    with zipfile.ZipFile(io.BytesIO(made.zip)) as z:
         assert sorted(z.namelist()) == sorted(f"{n}.png" for n in names)
         assert Image.open(io.BytesIO(z.read("map_wards.png"))).size == (1920, 1080)
     from pptx import Presentation
 
-    slides = Presentation(io.BytesIO(deck)).slides
-    assert len(slides) == len(items) + 1 >= 5
+    slides = Presentation(io.BytesIO(made.pptx)).slides
+    assert len(slides) == made.slides >= 15
     texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides]
     assert "Giao ban chuyển đổi số" in texts[0] and "25/11/2026" in texts[0]
     assert all("Ngày đánh giá: 25/11/2026" in text for text in texts[1:])
     assert any("Chính quyền số" in text for text in texts) and any("Nhiệm vụ quá hạn" in text for text in texts)
+    assert made.docx[:2] == b"PK"
 
 
 def test_command_line_export(tmp_path):
     env = dict(os.environ, CANTHO_DB_URL=f"duckdb:///{(tmp_path / 's.duckdb').as_posix()}", CANTHO_AS_OF=AS_OF.isoformat())
-    done = subprocess.run([sys.executable, "-m", "cantho_dash", "export", "--out", str(tmp_path / "pack"), "--pptx"],
+    done = subprocess.run([sys.executable, "-m", "cantho_dash", "export", "--out", str(tmp_path / "pack"), "--pptx",
+                           "--docx"],
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=180)
     assert done.returncode == 0, done.stderr
     pngs = sorted((tmp_path / "pack").glob("*.png"))
     assert len(pngs) >= 8 and all(Image.open(p).size == (1920, 1080) for p in pngs)
     assert (tmp_path / "pack" / "giao_ban.pptx").stat().st_size > 50_000
+    assert (tmp_path / "pack" / "bao_cao.docx").stat().st_size > 20_000

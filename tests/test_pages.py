@@ -131,6 +131,13 @@ def test_export_page_builds_the_pack(app_env):
     assert not at.exception and "trang trình chiếu" in at.success[0].value
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Tải bài trình chiếu (PPTX)" in labels and "Tải tất cả ảnh (ZIP)" in labels
+    assert "Tải báo cáo tháng (DOCX)" in labels and "báo cáo tháng" in at.success[0].value
+
+
+def test_the_overview_writes_the_summary_and_what_changed_since_a_month_before(app_env):
+    at = run_app()
+    assert [h.value for h in at.subheader][:2] == ["Tóm tắt", "Cần chỉ đạo"]
+    assert at.expander[0].label == "Từ lần giao ban trước"
 
 
 HEADINGS = {"direction": "Cần chỉ đạo", "overview": "Tổng quan", "pillar_CQS": "Chính quyền số ·",

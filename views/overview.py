@@ -1,7 +1,7 @@
 """Tổng quan: the 30 targets at a glance, for the briefing-room wall."""
 import streamlit as st
 
-from cantho_dash.present import theme
+from cantho_dash.present import theme, wall
 from cantho_dash.web import direction, scenes, widgets
 from cantho_dash.web import session as ui
 from cantho_dash.web import tasks as ui_tasks
@@ -13,6 +13,12 @@ html = scenes.overview_html(ui.tr("col_target"), ui.tr("dir_none"))
 with st.container(key="status_counts"):
     for column, (status, n) in zip(st.columns(len(scene.counts)), scene.counts.items()):
         column.metric(f":{theme.STATUS_NAMED[status]}[**{ui.status_label(status)}**]", n, border=True)
+
+written = scenes.summary()
+st.subheader(ui.tr("sum_heading"))
+st.html(wall.paragraphs([written.overall, *written.pillars]))
+with st.expander(ui.tr("sum_since_heading")):
+    st.html(wall.paragraphs(written.since))
 
 st.subheader(ui.tr("scene_direction"))
 direction.block()

@@ -6,7 +6,7 @@
   reporting [--json] [--month YYYY-MM]         every unit's monthly reporting: owed, reported, late
   uploads                                      the upload history
   rollback ID [--undo] [--user NAME]           roll an upload back (or undo that rollback)
-  export --out DIR [--pptx] [--size 1920x1080] [--lang vi|en] [--as-of DATE]
+  export --out DIR [--pptx] [--docx] [--since DATE] [--size 1920x1080] [--lang vi|en] [--as-of DATE]
                                                the meeting pack: a PNG per chart, a ZIP, and the PPTX
   demo [--clear]                               load (or remove) the labelled demo data
   users add NAME --role viewer|analyst|admin [--unit CODE] [--oidc]
@@ -65,9 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--undo", action="store_true")
     p.add_argument("--user")
     p.set_defaults(func=cmd_rollback)
-    p = sub.add_parser("export", help="the meeting pack: PNGs, a ZIP and (--pptx) the slides")
+    p = sub.add_parser("export", help="the meeting pack: PNGs, a ZIP, (--pptx) the slides, (--docx) the report")
     p.add_argument("--out", required=True)
     p.add_argument("--pptx", action="store_true")
+    p.add_argument("--docx", action="store_true", help="the monthly report (Nghị định 30/2020/NĐ-CP format)")
+    p.add_argument("--since", type=date.fromisoformat, default=None,
+                   help="the last meeting's date, for what changed since (default: a month before --as-of)")
     p.add_argument("--size", choices=["1920x1080", "1280x720"], default="1920x1080")
     p.add_argument("--lang", choices=["vi", "en"], default="vi")
     p.add_argument("--as-of", type=date.fromisoformat, default=config.default_as_of())

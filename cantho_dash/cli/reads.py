@@ -42,10 +42,12 @@ def cmd_status(args) -> int:
 
 def cmd_export(args) -> int:
     """Write the meeting pack into a folder."""
-    from cantho_dash.export import png as export, pack
+    from cantho_dash.export import pack, report
+    from cantho_dash.export import png as export
 
     try:
-        paths = pack.write(open_store(), Path(args.out), args.as_of, args.lang, args.size, with_pptx=args.pptx)
+        paths = pack.write(open_store(), Path(args.out), args.as_of, args.lang, args.size, with_pptx=args.pptx,
+                           with_docx=args.docx, since=args.since, issuer=report.issuer_of(config.settings()))
     except export.ExportUnavailable as exc:
         print(exc, file=sys.stderr)
         return 1

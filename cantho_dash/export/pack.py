@@ -1,8 +1,6 @@
-"""The meeting pack: the charts of a briefing as PNGs, a ZIP of them, and a PowerPoint deck.
-
-Slides: a title, the overview, one per pillar (gauges and a status table), the ward league, the
-map, and the overdue tasks; each with a Vietnamese caption and the as-of date.
-"""
+"""The meeting pack: the charts of a briefing as PNGs (each stamped with its title, the as-of date
+and its source, to be handed out alone), a ZIP of them, the deck (export.deck) and the monthly
+report (export.report), all from one reading of the store (export.briefing)."""
 from __future__ import annotations
 
 import io
@@ -15,20 +13,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from sqlalchemy.engine import Engine
 
+from cantho_dash.export import briefing, deck, report
 from cantho_dash.export import png as export
-from cantho_dash.facts import leagues as league_facts
-from cantho_dash.facts import targets as target_facts
-from cantho_dash.facts import tasks as task_facts
-from cantho_dash.facts import wards as ward_facts
+from cantho_dash.export.briefing import Briefing
 from cantho_dash.present import timeline
-from cantho_dash.scenes import league as scenes_league
-from cantho_dash.scenes import overview as scenes_overview
-from cantho_dash.scenes import pillar as scenes_pillar
-from cantho_dash.scenes import tasks as scenes_tasks
-from cantho_dash.scenes import wardmap as scenes_wardmap
 from cantho_dash.store import demo, queries
 from cantho_dash.words import t
-from cantho_dash.words.formats import fmt_date
 
 
 @dataclass
@@ -42,27 +32,20 @@ class Slide:
     png: bytes = field(default=b"", repr=False)
 
 
-def slides(engine: Engine, as_of: date, lang: str = "vi") -> list[Slide]:
-    """Every chart of the pack, with its title: the same scenes as the pages and the wall."""
-    targets = target_facts.target_status(engine, as_of)
-    pillars = queries.pillars(engine)
-    view = scenes_overview.overview(targets, pillars, queries.agencies(engine), lang, strip_height=500)
+def slides(brief: Briefing) -> list[Slide]:
+    """Every chart handed out as a PNG, with its title: the same scenes as the pages and the wall."""
+    view = brief.overview
     out = [Slide("overview", view.strip.title, view.strip.fig)]
-    for code in pillars["code"]:
-        columns = min(5, int((targets["pillar"] == code).sum()))     # a slide's gauges fill its width
-        scene = scenes_pillar.pillar(targets, pillars, code, lang, columns=columns, row_height=200)
-        out.append(Slide(scene.gauges.key, scene.title, scene.gauges.fig, scene.table))
+    out += [Slide(scene.gauges.key, scene.title, scene.gauges.fig, scene.table) for scene in brief.pillars]
     out += [Slide(c.key, c.title, c.fig) for c in (view.behind, view.agencies)]
-    periods = league_facts.score_periods(engine, "wards")
-    if periods:
-        ranked = scenes_league.league(league_facts.league_table(engine, "wards", periods[0]), periods[0], "TONG", lang)
-        out.append(Slide("league_wards", ranked.title, ranked.chart.fig))
-        chart = scenes_wardmap.dti_map(ward_facts.dti_map_values(engine, periods[0], "TONG"), periods[0], "TONG",
-                                       lang).chart(lang)
-        out.append(Slide(chart.key, chart.title, chart.fig))
-    work = scenes_tasks.task_scene(task_facts.task_register(engine, as_of), as_of, lang)
+    if brief.league is not None:
+        out.append(Slide("league_wards", brief.league.title, brief.league.chart.fig))
+    if brief.map is not None:
+        out.append(Slide(brief.map.key, brief.map.title, brief.map.fig))
+    work = brief.tasks
     out.append(Slide(work.timeline.key, work.timeline.title, work.timeline.fig))
-    out.append(Slide("tasks_overdue", t("overdue_tasks", lang), timeline.table_figure(work.overdue), work.overdue))
+    out.append(Slide("tasks_overdue", t("overdue_tasks", brief.lang), timeline.table_figure(work.overdue),
+                     work.overdue))
     return out
 
 
@@ -78,77 +61,55 @@ def render(items: list[Slide], mark: export.Stamp, size: str = "1920x1080") -> l
     return items
 
 
-def pptx(items: list[Slide], mark: export.Stamp) -> bytes:
-    """The deck: a title slide, then a slide per chart with its caption, table and the as-of date."""
-    from pptx import Presentation
-    from pptx.util import Emu, Inches, Pt
+@dataclass
+class Pack:
+    """A meeting's outputs: the charts with their PNGs, the ZIP of them, the deck and the report."""
 
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    lang = mark.lang
-    caption = f"{t('as_of', lang)}: {fmt_date(mark.as_of, lang)} · {mark.source}"
-    first = deck.slides.add_slide(deck.slide_layouts[0])
-    first.shapes.title.text = ("Giao ban chuyển đổi số thành phố Cần Thơ" if lang == "vi"
-                               else "Can Tho digital transformation briefing")
-    first.placeholders[1].text = f"{t('plan_ref', lang)}\n{caption}"
-    for item in items:
-        slide = deck.slides.add_slide(deck.slide_layouts[5])
-        slide.shapes.title.text = item.title
-        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(28)
-        top, height = Inches(1.3), Inches(5.6)
-        width = Inches(8.2) if item.table is not None and len(item.table) <= 16 and not item.name.startswith("tasks") else deck.slide_width - Inches(1)
-        slide.shapes.add_picture(io.BytesIO(item.png), Inches(0.5), top, width=width,
-                                 height=Emu(int(width * 1080 / 1920)) if width < deck.slide_width - Inches(1) else height)
-        if item.table is not None and len(item.table) and width < deck.slide_width - Inches(1):
-            _table(slide, item.table.iloc[:, [0, 1, 4]] if item.table.shape[1] >= 5 else item.table,
-                   Inches(8.9), top, Inches(4.0))
-        box = slide.shapes.add_textbox(Inches(0.5), Inches(7.0), deck.slide_width - Inches(1), Inches(0.4))
-        box.text_frame.text = caption
-        box.text_frame.paragraphs[0].font.size = Pt(11)
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    return buffer.getvalue()
+    items: list[Slide]
+    zip: bytes
+    pptx: bytes
+    docx: bytes
+    seconds: float
+    slides: int
 
 
-def _table(slide, frame: pd.DataFrame, left, top, width) -> None:
-    from pptx.util import Emu, Pt
-
-    shape = slide.shapes.add_table(len(frame) + 1, frame.shape[1], left, top, width,
-                                   Emu(int(min(len(frame) + 1, 17) * 300_000)))
-    for j, column in enumerate(frame.columns):
-        shape.table.cell(0, j).text = str(column)
-    for i, row in enumerate(frame.itertuples(index=False), start=1):
-        for j, value in enumerate(row):
-            shape.table.cell(i, j).text = "" if value is None else str(value)
-    for row in shape.table.rows:
-        for cell in row.cells:
-            for paragraph in cell.text_frame.paragraphs:
-                paragraph.font.size = Pt(10)
-
-
-def build(engine: Engine, as_of: date, lang: str = "vi", size: str = "1920x1080") -> tuple[list[Slide], bytes, bytes, float]:
-    """(slides with PNGs, the ZIP, the PPTX, seconds taken)."""
+def build(engine: Engine, as_of: date, lang: str = "vi", size: str = "1920x1080", since: date | None = None,
+          issuer: report.Issuer = report.Issuer(), progress=None) -> Pack:
+    """The whole pack for the as-of date (since: the last meeting's date; None: a month before);
+    progress(share, what) is told how far it has come."""
     start = time.perf_counter()
-    mark = stamp(engine, as_of, lang)
-    items = render(slides(engine, as_of, lang), mark, size)
-    archive = export.zip_pngs({i.name: i.png for i in items})
-    deck = pptx(items, mark)
-    return items, archive, deck, time.perf_counter() - start
+    step = progress or (lambda share, what: None)
+    step(0.05, "facts")
+    brief = briefing.gather(engine, as_of, lang, since or briefing.month_before(as_of))
+    step(0.25, "png")
+    items = render(slides(brief), brief.mark, size)
+    step(0.55, "pptx")
+    slides_pptx = deck.pptx(brief)
+    step(0.85, "docx")
+    document = report.docx(brief, issuer)
+    from pptx import Presentation
+
+    count = len(Presentation(io.BytesIO(slides_pptx)).slides)
+    step(1.0, "done")
+    return Pack(items, export.zip_pngs({i.name: i.png for i in items}), slides_pptx, document,
+                time.perf_counter() - start, count)
 
 
 def write(engine: Engine, out: Path, as_of: date, lang: str = "vi", size: str = "1920x1080",
-          with_pptx: bool = True) -> list[Path]:
-    """The pack into a folder: a PNG per chart, the ZIP, and (with_pptx) the PPTX."""
+          with_pptx: bool = True, with_docx: bool = False, since: date | None = None,
+          issuer: report.Issuer = report.Issuer()) -> list[Path]:
+    """The pack into a folder: a PNG per chart, the ZIP, and the PPTX and the DOCX when asked."""
     out.mkdir(parents=True, exist_ok=True)
-    items, archive, deck, _ = build(engine, as_of, lang, size)
+    made = build(engine, as_of, lang, size, since, issuer)
     paths = []
-    for item in items:
+    for item in made.items:
         path = out / f"{item.name}.png"
         path.write_bytes(item.png)
         paths.append(path)
-    (out / "hinh_anh.zip").write_bytes(archive)
-    paths.append(out / "hinh_anh.zip")
-    if with_pptx:
-        (out / "giao_ban.pptx").write_bytes(deck)
-        paths.append(out / "giao_ban.pptx")
+    files = {"hinh_anh.zip": made.zip, "giao_ban.pptx": made.pptx if with_pptx else None,
+             "bao_cao.docx": made.docx if with_docx else None}
+    for name, data in files.items():
+        if data is not None:
+            (out / name).write_bytes(data)
+            paths.append(out / name)
     return paths

@@ -63,9 +63,10 @@ def _paper_template() -> dict:
     return pio.templates["plotly_white"].to_plotly_json()
 
 
-def stamped(fig: go.Figure, title: str, stamp: Stamp, width: int, height: int) -> dict:
+def stamped(fig: go.Figure, title: str, stamp: Stamp, width: int, height: int, plain: bool = False) -> dict:
     """fig for print, as plotly JSON: light background, its title, the as-of date and the source
-    footer. (A dict rather than a Figure copy: plotly's validation would take longer than kaleido.)"""
+    footer (plain: none of the three, for a slide or a page that says them once itself). (A dict
+    rather than a Figure copy: plotly's validation would take longer than kaleido.)"""
     from cantho_dash.present.theme import safe
 
     spec = fig.to_plotly_json()
@@ -80,6 +81,8 @@ def stamped(fig: go.Figure, title: str, stamp: Stamp, width: int, height: int) -
                    font=dict(size=max(22, height // 32))),
         margin=dict(l=60, r=60, t=max(120, height // 8), b=max(80, height // 12)),
     )
+    if plain:
+        layout.update(title=None, margin=dict(l=40, r=40, t=30, b=40))
     # what is drawn white for the dark screen is drawn dark on paper
     for trace in spec["data"]:
         if trace.get("type") == "indicator" and "gauge" in trace:
@@ -90,20 +93,21 @@ def stamped(fig: go.Figure, title: str, stamp: Stamp, width: int, height: int) -
     layout["shapes"] = [dict(shape, line=dict(shape.get("line", {}), color="#1b2430"))
                         if shape.get("line", {}).get("color") in ("#ffffff", "white") else shape
                         for shape in layout.get("shapes", [])]
-    layout["annotations"] = [*layout.get("annotations", []), dict(
+    layout["annotations"] = [*layout.get("annotations", [])] + ([] if plain else [dict(
         text=safe(stamp.source), xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
-        yshift=-max(30, height // 30), showarrow=False, font=dict(size=max(12, height // 75), color="#55606e"))]
+        yshift=-max(30, height // 30), showarrow=False, font=dict(size=max(12, height // 75), color="#55606e"))])
     return spec
 
 
-def png(fig: go.Figure, title: str, stamp: Stamp, size: str = "1920x1080") -> bytes:
-    """The figure as a PNG of the given size, made by the warm kaleido server (one at a time)."""
+def png(fig: go.Figure, title: str, stamp: Stamp, size: str = "1920x1080", plain: bool = False) -> bytes:
+    """The figure as a PNG of the given size, made by the warm kaleido server (one at a time);
+    plain: without its title, date and source (the slide or page around it says them)."""
     import kaleido
 
     width, height = SIZES[size]
     with _LOCK:
         _server()
-        return kaleido.calc_fig_sync(stamped(fig, title, stamp, width, height),
+        return kaleido.calc_fig_sync(stamped(fig, title, stamp, width, height, plain),
                                      opts=dict(format="png", width=width, height=height))
 
 

@@ -172,6 +172,11 @@ def bars(rows, none: str = "") -> str:
     return "".join(out)
 
 
+def paragraphs(lines: list[str] | tuple[str, ...]) -> str:
+    """Sentences as paragraphs of plain text (escaped: agency names come from the store)."""
+    return "".join(f'<p style="margin:0 0 .45rem 0">{esc(line)}</p>' for line in lines)
+
+
 def panel(heading: str, inner: str, style: str = "") -> str:
     return f'<div class="w-card" style="{style}"><div class="w-label">{esc(heading)}</div>{inner}</div>'
 

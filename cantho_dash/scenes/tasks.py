@@ -22,7 +22,11 @@ class Tasks:
 
 def overdue_table(register: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The overdue tasks as a table: number, task, lead agency, deadline, progress."""
-    late = register[register["overdue"]]
+    return task_table(register[register["overdue"]], lang)
+
+
+def task_table(late: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Some tasks of the register as a table: number, task, lead agency, deadline, progress."""
     return pd.DataFrame({
         t("col_task_no", lang): late["task_no"],
         t("col_task", lang): [n if len(n) <= 110 else n[:109].rstrip() + "…" for n in late["name_en" if lang == "en" else "name_vi"]],

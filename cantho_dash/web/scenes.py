@@ -11,11 +11,13 @@ from cantho_dash.scenes import direction as direction_scene
 from cantho_dash.scenes import league as league_scene
 from cantho_dash.scenes import overview as overview_scene
 from cantho_dash.scenes import pillar as pillar_scene
+from cantho_dash.scenes import summary as summary_scene
 from cantho_dash.scenes import tasks as tasks_scene
 from cantho_dash.scenes import wardmap as wardmap_scene
+from cantho_dash.export import briefing
 from cantho_dash.present import wall
 from cantho_dash.web import cache
-from cantho_dash.web.session import KEEP_SECONDS, as_of, cache_key, lang
+from cantho_dash.web.session import KEEP_SECONDS, as_of, cache_key, engine_for, lang
 
 
 @st.cache_resource(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
@@ -72,6 +74,19 @@ def overview_html(target_word: str, none_word: str) -> dict[str, str]:
     """The Overview's HTML parts (the pillars' strips, each pillar's tiles by its code, the two bar
     lists), made once per data version, as-of date and language for every session."""
     return _overview_html(*cache_key(), as_of(), lang(), target_word, none_word)
+
+
+@st.cache_resource(ttl=KEEP_SECONDS, max_entries=16, show_spinner=False)
+def _summary(url: str, version: int, day: date, language: str) -> summary_scene.Summary:
+    targets, register = cache.target_status(), cache.task_register()
+    later = briefing.since_sentences(engine_for(url), targets, register, day, briefing.month_before(day), language)
+    return summary_scene.summary(targets, cache.pillars(), register, language, later)
+
+
+def summary() -> summary_scene.Summary:
+    """The written summary (the plan, each pillar, and since a month before), as the deck and the
+    monthly report say it."""
+    return _summary(*cache_key(), as_of(), lang())
 
 
 def overview(strip_height: int = 230, gauge_columns: int = 8) -> overview_scene.Overview:

@@ -1,8 +1,10 @@
 """The dashboard's words in English, key for key as in vi.py."""
+from cantho_dash.words.en_pack import EN_PACK
 from cantho_dash.words.en_wall import EN_WALL
 
 EN: dict[str, str] = {
     **EN_WALL,
+    **EN_PACK,
     'app_title': 'Can Tho digital transformation 2026',
     'plan_ref': 'Plan 224/KH-UBND',
     'page_overview': 'Overview',
@@ -229,8 +231,8 @@ EN: dict[str, str] = {
     'pack_build': 'Build the meeting pack',
     'pack_pptx': 'Download the slides (PPTX)',
     'pack_zip': 'Download every image (ZIP)',
-    'pack_help': 'One click: a PowerPoint deck (title, each pillar, the league, the map, overdue tasks) and a ZIP of the PNG images, each with the as-of date and the source.',
-    'pack_ready': 'Made {n} images and {slides} slides in {seconds} s.',
+    'pack_help': "One click: a PowerPoint deck (summary, decisions needed, each pillar with its targets' table, the league, the map, the tasks), the monthly report in the Nghị định 30/2020/NĐ-CP format (Word) and a ZIP of the PNG images, each with the as-of date and the source.",
+    'pack_ready': 'Made {n} images, {slides} slides and the monthly report in {seconds} s.',
     'no_overdue': 'No task is overdue.',
     'agency_note': "The reporting agency's note, {period}:",
     'table_page': 'Page',

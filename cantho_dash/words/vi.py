@@ -1,8 +1,10 @@
 """The dashboard's words in Vietnamese (the default language)."""
+from cantho_dash.words.vi_pack import VI_PACK
 from cantho_dash.words.vi_wall import VI_WALL
 
 VI: dict[str, str] = {
     **VI_WALL,
+    **VI_PACK,
     'app_title': 'Chuyển đổi số Cần Thơ 2026',
     'plan_ref': 'Kế hoạch 224/KH-UBND',
     'page_overview': 'Tổng quan',
@@ -229,8 +231,8 @@ VI: dict[str, str] = {
     'pack_build': 'Tạo bộ tài liệu họp',
     'pack_pptx': 'Tải bài trình chiếu (PPTX)',
     'pack_zip': 'Tải tất cả ảnh (ZIP)',
-    'pack_help': 'Một lần bấm: bài trình chiếu PowerPoint (trang bìa, từng trụ cột, bảng xếp hạng, bản đồ, nhiệm vụ quá hạn) và tệp ZIP các ảnh PNG, có ngày đánh giá và nguồn số liệu.',
-    'pack_ready': 'Đã tạo {n} ảnh và {slides} trang trình chiếu trong {seconds} giây.',
+    'pack_help': 'Một lần bấm: bài trình chiếu PowerPoint (tóm tắt, những việc cần chỉ đạo, từng trụ cột với bảng chỉ tiêu, bảng xếp hạng, bản đồ, nhiệm vụ), báo cáo tháng theo thể thức Nghị định 30/2020/NĐ-CP (Word) và tệp ZIP các ảnh PNG, có ngày đánh giá và nguồn số liệu.',
+    'pack_ready': 'Đã tạo {n} ảnh, {slides} trang trình chiếu và báo cáo tháng trong {seconds} giây.',
     'no_overdue': 'Không có nhiệm vụ quá hạn.',
     'agency_note': 'Ghi chú của đơn vị báo cáo, kỳ {period}:',
     'table_page': 'Trang',
