@@ -63,21 +63,32 @@ def test_roles_are_ordered():
     assert not auth.allows("analyst", "admin")
 
 
-def test_login_limiter_blocks_after_five_failures_in_the_window():
+def test_failed_sign_ins_hold_an_account_with_a_backoff_and_an_address_only_at_fifty(tmp_path):
+    from cantho_dash.store.signins import SignIns
+
     now = [1000.0]
-    limiter = auth.LoginLimiter(attempts=5, window=900, clock=lambda: now[0])
+    limits = SignIns(tmp_path / "users.json", clock=lambda: now[0])
     for _ in range(4):
-        limiter.failed("lan", "ip:1")
-        now[0] += 10
-    assert limiter.wait("lan", "ip:1") == 0
-    limiter.failed("lan", "ip:1")
-    assert limiter.wait("lan") == pytest.approx(1000 + 900 - 1040)
-    assert limiter.wait("other", "ip:1") > 0                               # the address is held too
-    assert limiter.wait("other", "ip:2") == 0
-    now[0] = 1000 + 900 + 1                                                 # the first failure left the window
-    assert limiter.wait("lan") == 0
-    limiter.succeeded("lan")
-    assert limiter.wait("lan") == 0
+        limits.failed("lan", "10.0.0.1")
+    assert limits.wait("lan", "10.0.0.1") == 0
+    limits.failed("lan", "10.0.0.1")
+    assert limits.wait("lan") == pytest.approx(60)                          # the 5th: a minute
+    limits.failed("lan", "10.0.0.1")
+    assert limits.wait("lan") == pytest.approx(120)                         # then twice as long
+    assert limits.wait("other", "10.0.0.1") == 0                            # the same office: not locked out
+    assert SignIns(tmp_path / "users.json", clock=lambda: now[0]).wait("lan") == pytest.approx(120)  # a restart
+    for i in range(44):
+        limits.failed(f"guess{i}", "10.0.0.1")
+    assert limits.wait("other", "10.0.0.1") > 0 and limits.wait("other", "10.0.0.2") == 0   # 50 from one address
+    now[0] += 121
+    assert limits.wait("lan") == 0
+    limits.succeeded("lan")
+    for _ in range(5):
+        limits.failed("lan")
+    assert limits.wait("lan") == pytest.approx(60)                          # the count started afresh
+    for _ in range(20):
+        limits.failed("lan")
+    assert limits.wait("lan") == pytest.approx(3600)                        # at most an hour
 
 
 def _cli(users_file, *args, stdin=""):
@@ -131,13 +142,25 @@ def test_failed_sign_ins_are_rate_limited(with_accounts):
     at = _app("views/account.py")
     from cantho_dash.web import auth as ui_auth
 
-    ui_auth.limiter.clear()
+    ui_auth.limiter().clear()
     for _ in range(5):
         sign_in(at, (ANALYST[0], "sai mật khẩu rồi"), key="login")
         assert "Sai tên" in at.error[0].value
     sign_in(at, ANALYST, key="login")                                       # even the right password waits
     assert "Quá nhiều lần" in at.error[0].value and "auth_name" not in at.session_state
-    ui_auth.limiter.clear()
+    ui_auth.limiter().clear()
+
+
+def test_wrong_old_passwords_are_limited_like_sign_ins(with_accounts):
+    at = sign_in(_app("views/account.py"), ANALYST, key="login")
+    outcomes = []
+    for _ in range(7):
+        at.text_input(key="own_old").set_value("không phải mật khẩu cũ")
+        at.text_input(key="own_new").set_value("mật-khẩu-mới-rất-dài-2026")
+        next(b for b in at.button if b.label == "Đặt mật khẩu").click()
+        at.run()
+        outcomes.append(at.error[0].value if at.error else "")
+    assert all("Sai tên" in o for o in outcomes[:5]) and all("Quá nhiều lần" in o for o in outcomes[5:])
 
 
 def test_viewer_sees_no_rollback_or_boundaries_upload(with_accounts):

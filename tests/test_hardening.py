@@ -1,11 +1,14 @@
-"""Hardening: server settings, uploaded text never rendered as HTML, formula injection neutralised."""
+"""Hardening: server settings, uploaded text never rendered as HTML, formula injection neutralised in
+grids and workbooks, and a full disk that refuses an import and changes nothing."""
 from __future__ import annotations
 
 import io
 import os
+import subprocess
 import tomllib
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from cantho_dash import config
@@ -75,3 +78,75 @@ def test_a_hostile_ward_name_is_rejected_and_shown_as_a_value(app_env, monkeypat
     assert problem["Giá trị"] == HOSTILE and problem["Cột"] == "Địa bàn"
     assert not [b for b in at.button if b.key == "confirm_upload"]
     assert not any(HOSTILE in m.value for m in at.markdown)
+
+
+def test_no_grid_download_or_template_carries_a_formula():
+    import io as _io
+
+    import pandas as _pd
+    from openpyxl import load_workbook
+
+    from cantho_dash.ingest.templates import template_xlsx
+    from cantho_dash.present.tables import grid_safe
+
+    hostile = ['=HYPERLINK("http://x","Bấm vào đây")', "+cmd|' /C calc'!A0", "@SUM(A1:A2)", "\tx", "\rx",
+               "-2+3+cmd|' /C calc'!A0", "-3,2", "−1,5", "Sở Y tế"]
+    frame = _pd.DataFrame({"Tên": hostile, "Số": range(len(hostile))})
+    shown = grid_safe(frame)["Tên"].tolist()
+    assert [v[:1] for v in shown[:6]] == ["'"] * 6 and shown[6:] == ["-3,2", "−1,5", "Sở Y tế"]
+    assert frame["Tên"].tolist() == hostile                          # the caller's frame is left alone
+    styled = grid_safe(frame.style.map(lambda v: "color: red"))
+    assert styled.data["Tên"].iloc[0].startswith("'=")
+    book = load_workbook(_io.BytesIO(template_xlsx("observations", {"Chỉ tiêu": frame})))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f" and not (isinstance(cell.value, str) and cell.value[:1] in "=+-@\t\r")
+
+
+def _full_disk_env(tmp_path):
+    """An archive folder on a 1 MB tmpfs filled to the last byte (None where nothing can be mounted)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode:
+        return None
+    with open(mount / "filler", "wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError:
+            pass
+    return mount
+
+
+@pytest.mark.parametrize("mounted", [True, False])
+def test_a_full_disk_refuses_the_import_plainly_and_changes_nothing(fresh_engine, tmp_path, monkeypatch, mounted):
+    import errno
+
+    from cantho_dash.ingest import pipeline
+    from cantho_dash.store import archive, queries
+
+    folder = _full_disk_env(tmp_path) if mounted else tmp_path
+    if folder is None:
+        pytest.skip("no tmpfs can be mounted here (the simulated full disk still runs)")
+    monkeypatch.setenv("CANTHO_UPLOAD_DIR", str(folder / "archive"))
+    if not mounted:
+        def full(_handle):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        monkeypatch.setattr(archive.os, "fsync", full)
+    version = queries.data_version(fresh_engine)
+    before = queries.checksums(fresh_engine) if fresh_engine.dialect.name == "duckdb" else None
+    data = "Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nCQS-01;CT;11/2026;99,4\r\n".encode("utf-8-sig")
+    try:
+        with pytest.raises(archive.DiskFull) as refused:
+            pipeline.import_file(fresh_engine, data, "day.csv", "lan")
+        assert not list((folder / "archive").glob("*"))              # no partial file, no orphan
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(folder)], capture_output=True)
+    assert "Không có gì được ghi" in refused.value.strerror and "Nothing was written" in refused.value.strerror
+    assert queries.data_version(fresh_engine) == version             # no audit row
+    if before is not None:
+        assert queries.checksums(fresh_engine) == before

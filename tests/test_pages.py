@@ -171,3 +171,15 @@ def test_briefing_mode_rotates_by_the_clock(app_env):
     assert [ui_briefing.scene_at(t, 7) for t in (0, 6.9, 7, 14, 49, 56)] == [
         "direction", "direction", "overview", "pillar_CQS", "tasks", "direction"]
     assert ui_briefing.scene_at(123, 7, pinned="map") == "map" and ui_briefing.scene_at(0, 7, "nonsense") == "direction"
+
+
+@pytest.mark.parametrize("given", ["9999-12-31", "0001-01-01", "1900-01-01", "2026-13-01", "hôm qua"])
+@pytest.mark.parametrize("page", ["views/overview.py", "views/tasks.py", "views/export.py"])
+def test_a_bad_as_of_parameter_is_refused_in_words_not_a_traceback(app_env, page, given):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["as_of"] = given
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    assert any("Không dùng được ngày đánh giá" in w.value and given in w.value for w in at.warning)
+    assert at.session_state["as_of"] == AS_OF

@@ -59,3 +59,15 @@ def test_vietnamese_number_format():
     assert fmt_target(">=", 1, "milestone") == "Đã hoàn thành"
     assert fmt_decimal(98.9) == "98,9" and fmt_decimal(100.0) == "100" and fmt_decimal(1234.5, 6, "en") == "1,234.5"
     assert fmt_decimal(1000.0) == "1.000" and fmt_decimal(None) == "–" and fmt_decimal(100, 0) == "100"
+
+
+def test_a_name_from_a_file_or_the_store_stays_text_where_streamlit_reads_markdown():
+    import re
+
+    from cantho_dash.words.formats import md_literal
+
+    hostile = "![x](http://127.0.0.1:9/p.png)\n<img src=x onerror=alert(1)> [Bấm](http://a/) **đậm** # Tiêu đề :red[đỏ]"
+    shown = md_literal(hostile)
+    assert re.search(r"(?<!\\)[][()<>*#:!_`|~$=&]", shown) is None      # every markdown character escaped
+    assert "\n" not in shown and re.sub(r"\\(.)", r"\1", shown) == " ".join(hostile.split())
+    assert md_literal("Sở Khoa học và Công nghệ") == "Sở Khoa học và Công nghệ"

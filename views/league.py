@@ -29,7 +29,7 @@ if table["previous_period"].iloc[0]:
         with column.container(border=True):
             st.markdown(f"**{ui.tr(key)}**")
             for _, row in movers.iterrows():
-                st.metric(tables.unit_name(row, lang), f"#{int(row['rank'])}",
+                st.metric(ui.literal(tables.unit_name(row, lang)), f"#{int(row['rank'])}",
                           f"{int(row['rank_change']):+d} {ui.tr('places')}", delta_color="normal")
 
 st.subheader(scene.heading)
@@ -41,7 +41,7 @@ types = st.pills(ui.tr("show_types"), ["xa", "phuong"], selection_mode="multi", 
 needle = st.text_input(ui.tr("search_unit"), key="lg_search")
 shown = league_scene.filtered(table, types, needle)
 shown = widgets.table_page(shown, "lg_page")[0]
-st.dataframe(tables.styled_league(shown, pillar, lang), hide_index=True, width="stretch",
+st.dataframe(tables.grid_safe(tables.styled_league(shown, pillar, lang)), hide_index=True, width="stretch",
              height=min(40 + 35 * len(shown), 900))
 
 st.header(ui.tr("indicator_league"))

@@ -28,7 +28,7 @@ with st.container(key="narrow_map"):      # a phone: the whole city in the width
 st.html(wall.legend(scene.legend, flowing=True))
 widgets.png_button(lambda: mapfigs.ward_map(frame, lang), "ward_map", f"{ui.tr('page_map')} · {ui_maps.measure_label(measure, labels)} · "
               f"{ui.period_label(period)}")
-st.caption(f"{scene.meaning} · {ui.tr('as_of_period')}: **{ui.period_label(period)}**")
+st.caption(f"{ui.literal(scene.meaning)} · {ui.tr('as_of_period')}: **{ui.period_label(period)}**")
 
 clicked = ui_maps.selected_ward(event)
 if clicked and clicked != st.session_state.get("map_clicked"):
@@ -46,7 +46,7 @@ with st.expander(ui.tr("boundaries"), icon=":material/polyline:"):
     if found:
         st.caption(ui.tr("boundaries_loaded").format(n=len(found[0]["features"])))
         if found[1]:
-            st.warning(ui.tr("boundaries_unmatched").format(n=len(found[1]), names=", ".join(found[1][:20])))
+            st.warning(ui.tr("boundaries_unmatched").format(n=len(found[1]), names=ui.literal(", ".join(found[1][:20]))))
     geo = st.file_uploader("GeoJSON", type=["geojson", "json"], key="geojson_upload")
     if geo is not None and st.button(ui.tr("confirm"), key="save_geojson"):
         matched, unmatched = ui_maps.save_boundaries(geo.getvalue())

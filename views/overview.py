@@ -30,7 +30,7 @@ widgets.png_button(scene.strip.fig, scene.strip.key, ui.tr("status_by_pillar"))
 st.caption(ui.tr("tile_help"))
 for pillar in scene.pillars:
     with st.container(border=True):
-        st.subheader(pillar.heading)
+        st.subheader(ui.literal(pillar.heading))
         with st.container(horizontal=True):
             for status, n in pillar.counts.items():
                 if n:
@@ -45,6 +45,6 @@ for column, chart, part in ((left, scene.behind, "behind"), (right, scene.agenci
         st.html(html[part])     # HTML: the page loads no chart library
         widgets.png_button(chart.fig, chart.key, chart.title)
 if scene.agencies_note:
-    right.caption(scene.agencies_note)
+    right.caption(ui.literal(scene.agencies_note))
 ui_tasks.compliance_notice()
 st.caption(scene.caption)

@@ -47,5 +47,5 @@ with chart_tab:
     widgets.png_button(lambda: gauges.gauge_grid(shown, lang, columns=5), "gauges_targets",
                        f"{ui.tr('page_targets')} · {len(shown)} {ui.tr('targets_count')}")
 with table_tab:
-    st.dataframe(tables.styled_targets(shown, cache.agencies(), lang), hide_index=True,
+    st.dataframe(tables.grid_safe(tables.styled_targets(shown, cache.agencies(), lang)), hide_index=True,
                  width="stretch", height=min(40 + 35 * len(shown), 1100))

@@ -11,7 +11,7 @@ if message := st.session_state.pop("roll_done", None):
     st.success(message, icon=":material/history:")
 
 history = ui_ingest.history()
-st.dataframe(ui_ingest.history_table(history), hide_index=True, width="stretch")
+st.dataframe(ui.grid(ui_ingest.history_table(history)), hide_index=True, width="stretch")
 
 account = ui_auth.current()
 if not ui_auth.allows("analyst"):

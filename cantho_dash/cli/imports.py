@@ -12,6 +12,7 @@ from cantho_dash.cli.common import open_store
 from cantho_dash.ingest import pipeline, report
 from cantho_dash.ingest import summary as read_summary
 from cantho_dash.store import accounts as auth
+from cantho_dash.store import archive
 from cantho_dash.words.messages import both
 
 
@@ -84,5 +85,8 @@ def cmd_import(args) -> int:
         return 0
     except pipeline.Rejected as rejected:
         return refused(rejected.report, args.report)
+    except archive.DiskFull as full:
+        print(full.strerror, file=sys.stderr)
+        return 2
     print(f"{both('imported', upload=checked.upload_id)}\n{summary(checked)}")
     return 0

@@ -22,6 +22,7 @@ def _place(table, row_id: int, column: str, header_of: dict[str, str]) -> tuple[
 def report_rows(session, frame: pd.DataFrame, failed: pd.DataFrame) -> pd.DataFrame:
     """Turn failed checks into report rows: line, column (as headed in the file), value, reasons."""
     duck, table = session.duck, session.table
+    checked = failed.attrs.get("checked")             # where the checking stopped, if it did
     failed = failed.assign(row_id=frame["row_id"].to_numpy()[failed["position"].to_numpy()])
     total_rows = failed["row_id"].nunique()
     kept = failed["row_id"].drop_duplicates().sort_values().head(MAX_PROBLEMS)
@@ -51,7 +52,11 @@ def report_rows(session, frame: pd.DataFrame, failed: pd.DataFrame) -> pd.DataFr
                      "_part": table.origins.part[int(item.row_id)] if table.origins else 0,
                      "_order": order.index(item.column) if item.column in order else len(order)})
     out = pd.DataFrame(rows).sort_values(["_part", "line", "_order"], kind="stable").drop(columns=["_order", "_part"])
-    if total_rows > MAX_PROBLEMS:
+    if checked is not None and checked < len(frame):      # the checking stopped: the rest is not counted
+        vi, en = report.message("more_unchecked", f"{checked:,}".replace(",", "."))
+        out = pd.concat([out, pd.DataFrame([{"sheet": "", "line": None, "column": "", "value": "",
+                                             "reason_vi": vi, "reason_en": en}])], ignore_index=True)
+    elif total_rows > MAX_PROBLEMS:
         vi, en = report.message("more_problems", f"{total_rows - MAX_PROBLEMS:,}".replace(",", "."))
         out = pd.concat([out, pd.DataFrame([{"sheet": "", "line": None, "column": "", "value": "",
                                              "reason_vi": vi, "reason_en": en}])], ignore_index=True)

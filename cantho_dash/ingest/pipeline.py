@@ -63,7 +63,7 @@ def check(engine: Engine, data: bytes, filename: str | None = None, kind: str | 
     name = safe_filename(filename)
     sha256 = hashlib.sha256(data).hexdigest()
     limit = config.settings().max_upload_mb
-    if len(data) > limit * 1024 * 1024:
+    if len(data) > limit * 1_000_000:      # megabytes as the upload page counts them (50 MB: 50,000,000 bytes)
         return Checked(Staged(kind, problems=report.file_problem("too_large", str(limit))), name, sha256, data)
     first = duplicate(engine, sha256)
     if first:
@@ -104,7 +104,7 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
     """
     name = safe_filename(filename)
     limit = config.settings().max_upload_mb
-    if len(data) > limit * 1024 * 1024:
+    if len(data) > limit * 1_000_000:      # megabytes as the upload page counts them (50 MB: 50,000,000 bytes)
         raise Rejected(report.file_problem("too_large", str(limit)))
     # While DuckDB reads the file: hash it, and read the catalog it is checked against.
     hashing = instore.WORKERS.submit(lambda: hashlib.sha256(data).hexdigest())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cantho_dash.ingest.read import SUPPORTED_ENCODINGS
+from cantho_dash.words.formats import formula_safe
 
 PERIOD_FORMS = "2026-03, 03/2026, T3/2026, Tháng 3/2026, 2026-Q1, Q1/2026, Quý I/2026, 2026-H1, 2026"
 
@@ -23,10 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "The file is protected by a password; save it without one and upload it again."),
     "xml2003": ("Tệp là bảng tính XML 2003 của Excel; hãy mở trong Excel và lưu lại dưới dạng .xlsx.",
                 "The file is an Excel 2003 XML spreadsheet; open it in Excel and save it as .xlsx."),
-    "unpacks_too_large": ("Tệp nén bung ra {hint} MB, quá giới hạn 300 MB (có thể là tệp độc hại); không đọc.",
-                          "The file unpacks to {hint} MB, over the 300 MB limit (possibly a hostile file); not read."),
-    "sheet_too_large": ("Trang tính quá lớn ({hint} ô; tối đa 12 triệu ô, 1.000 cột); xóa các ô thừa xa bên phải "
-                        "hoặc bên dưới bảng.", "The sheet is too large ({hint} cells; at most 12 million cells and "
+    "unpacks_too_large": ("Tệp nén bung ra {hint} MB, quá giới hạn 100 MB (có thể là tệp độc hại); không đọc.",
+                          "The file unpacks to {hint} MB, over the 100 MB limit (possibly a hostile file); not read."),
+    "sheet_too_large": ("Trang tính quá lớn ({hint} ô; tối đa 1,5 triệu ô, 1.000 cột); xóa các ô thừa xa bên phải "
+                        "hoặc bên dưới bảng.", "The sheet is too large ({hint} cells; at most 1.5 million cells and "
                         "1,000 columns); delete stray cells far right of or below the table."),
     "cell_too_long": ("Một ô dài hơn {hint} ký tự (giới hạn của Excel); không đọc.",
                       "A cell is longer than {hint} characters (Excel's limit); not read."),
@@ -50,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_problems": ("Một số trang tính có vấn đề; không ghi gì.", "Some sheets have problems; nothing was written."),
     "targets_alone": ("Danh mục chỉ tiêu phải được tải lên riêng, không chung tệp với số liệu.",
                       "A targets catalog must be uploaded on its own, not in one file with figures."),
+    "more_unchecked": ("… đã dừng kiểm tra sau {hint} dòng đầu vì đã có hơn 1.000 dòng có vấn đề; các dòng sau "
+                       "chưa được kiểm tra. Sửa các lỗi trên rồi tải lên lại.",
+                       "… checking stopped after the first {hint} rows, which already hold over 1,000 rows with "
+                       "problems; the rows after them were not checked. Fix the problems above and upload again."),
     "more_problems": ("… và {hint} dòng có vấn đề nữa (chỉ liệt kê 1.000 dòng đầu).",
                       "… and {hint} more rows with problems (only the first 1,000 are listed)."),
     "no_header": ("Không tìm thấy dòng tiêu đề của một mẫu biểu (xem các mẫu tải về trên trang Tải dữ liệu).",
@@ -156,9 +161,7 @@ def file_problem(code: str, hint: str = "", rows: list[dict] | None = None) -> p
 
 def neutralise(text: object) -> object:
     """A cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(text, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return formula_safe(text)
 
 
 def to_csv(report: pd.DataFrame) -> bytes:

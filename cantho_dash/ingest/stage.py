@@ -6,9 +6,12 @@ keys. Nothing touches the store here.
 """
 from __future__ import annotations
 
+import shutil
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -157,6 +160,23 @@ def table_session(table: Table, data: bytes, context: Context, workdir: Path, pr
                 pass  # an aborted transaction: its rollback takes the staging tables with it
 
 
+LEFTOVER_SECONDS = 6 * 3600     # a private folder this old belongs to an import that was killed
+
+
+@lru_cache(maxsize=1)
+def clean_leftovers() -> int:
+    """Remove, once per process, the private folders of imports killed hours ago; returns how many."""
+    removed = 0
+    for folder in Path(tempfile.gettempdir()).glob("cantho-upload-*"):
+        try:
+            if folder.is_dir() and time.time() - folder.stat().st_mtime > LEFTOVER_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 @contextmanager
 def reading(data: bytes, context: Context, kind: str | None = None, source: Path | None = None,
             progress: Progress | None = None, scope: Scope | None = None) -> Iterator[tuple[list[Table], Book, Path]]:
@@ -164,6 +184,7 @@ def reading(data: bytes, context: Context, kind: str | None = None, source: Path
     not write at all (DTI scores, the catalog) is refused here, before anything is staged."""
     if progress:
         progress(0.05, "read")
+    clean_leftovers()
     with tempfile.TemporaryDirectory(prefix="cantho-upload-") as work:
         tables, book = read_book(data, Path(work), context.vocabulary, KINDS[kind] if kind else None, source=source)
         for table in tables:
@@ -193,7 +214,9 @@ def failures(session: Session, frame: pd.DataFrame) -> pd.DataFrame:
     position = pd.Series(range(len(frame)), index=frame["row_id"].to_numpy())
     outside = outside.assign(position=position.loc[outside["row_id"].to_numpy()].to_numpy(), code="out_of_scope")
     out = pd.concat([failed, outside.drop(columns="row_id")], ignore_index=True)
-    return out.assign(position=out["position"].astype("int64"))
+    out = out.assign(position=out["position"].astype("int64"))
+    out.attrs = dict(failed.attrs)
+    return out
 
 
 def outcome(session: Session, frame: pd.DataFrame, failed: pd.DataFrame) -> Staged:

@@ -6,6 +6,7 @@ import io
 import pandas as pd
 
 from cantho_dash.ingest.kinds import KINDS
+from cantho_dash.words.formats import formula_safe
 
 PERIODS = "2026-10, 10/2026, T10/2026, Tháng 10/2026, Quý IV/2026, 2026-H2, 2026"
 # column -> (what it holds, examples), for the guide sheet of the .xlsx template
@@ -46,8 +47,8 @@ def template_xlsx(kind: str, catalog_sheets: dict[str, pd.DataFrame]) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as book:
         pd.DataFrame(columns=headers(kind)).to_excel(book, sheet_name="Số liệu", index=False)
         guide.to_excel(book, sheet_name="Hướng dẫn", index=False)
-        for name, frame in catalog_sheets.items():
-            frame.to_excel(book, sheet_name=name[:31], index=False)
+        for name, frame in catalog_sheets.items():     # the catalog's names can be uploaded: no formulas
+            frame.map(formula_safe).to_excel(book, sheet_name=name[:31], index=False)
         for sheet in book.book.worksheets:
             for column in sheet.columns:
                 width = max(len(str(c.value or "")) for c in column)

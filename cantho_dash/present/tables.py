@@ -5,7 +5,7 @@ import pandas as pd
 
 from cantho_dash.present.theme import STATUS_COLORS
 from cantho_dash.words import status_label, t
-from cantho_dash.words.formats import fmt_date, fmt_number, fmt_target, fmt_value
+from cantho_dash.words.formats import fmt_date, fmt_number, fmt_target, formula_safe, fmt_value
 from cantho_dash.domain.periods import parse_period
 
 
@@ -83,3 +83,25 @@ def styled_league(table: pd.DataFrame, pillar: str, lang: str = "vi"):
     shown = league_table(table, pillar, lang)
     colours = {"▲": "color: #21a366; font-weight: 600", "▼": "color: #e03c31; font-weight: 600"}
     return shown.style.map(lambda v: colours.get(str(v)[:1], ""), subset=[t("col_change", lang)])
+
+
+NUMBER = r"^[+\-−]?[\d\s.,%]+$"
+
+
+def grid_safe(shown):
+    """A frame (or a Styler's frame) for a data grid, whose own 'Download as CSV' a spreadsheet
+    opens: every text cell a spreadsheet would run as a formula gets a leading apostrophe (a signed
+    number such as '-3,2' stays as it is)."""
+    styler = not isinstance(shown, pd.DataFrame)
+    safe = (shown.data if styler else shown).copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            text = safe[column]
+            risky = text.map(lambda v: isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r")) \
+                & ~text.astype(str).str.match(NUMBER)
+            if risky.any():
+                safe[column] = [formula_safe(v) if r else v for v, r in zip(text, risky)]
+    if not styler:
+        return safe
+    shown.data = safe                  # the Styler's styles stay on the same cells
+    return shown

@@ -15,9 +15,6 @@ import json
 import os
 import re
 import tempfile
-import threading
-import time
-from collections import deque
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -202,37 +199,3 @@ class Accounts:
         if _hasher.check_needs_rehash(digest):
             self._change(account.name, password_hash=_hasher.hash(password))
         return account
-
-
-class LoginLimiter:
-    """At most `attempts` failed logins per key (an account name, a client address) in `window`
-    seconds; after that the key waits until the oldest of them leaves the window."""
-
-    def __init__(self, attempts: int = 5, window: float = 900.0, clock=time.monotonic):
-        self.attempts, self.window, self.clock = attempts, window, clock
-        self._failures: dict[str, deque] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str) -> deque:
-        failures = self._failures.setdefault(key, deque())
-        while failures and failures[0] <= self.clock() - self.window:
-            failures.popleft()
-        return failures
-
-    def wait(self, *keys: str) -> float:
-        """Seconds until these keys may try again (0: now)."""
-        with self._lock:
-            waits = [self._recent(k)[0] + self.window - self.clock()
-                     for k in keys if k and len(self._recent(k)) >= self.attempts]
-        return max(waits, default=0.0)
-
-    def failed(self, *keys: str) -> None:
-        with self._lock:
-            for key in filter(None, keys):
-                self._recent(key).append(self.clock())
-
-    def succeeded(self, *keys: str) -> None:
-        """A right password clears the account's count (not the address's)."""
-        with self._lock:
-            for key in filter(None, keys):
-                self._failures.pop(key, None)

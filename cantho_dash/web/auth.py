@@ -2,23 +2,33 @@
 identity provider through st.login when [auth] is in the secrets, and the admins' account manager."""
 from __future__ import annotations
 
+import hashlib
 import logging
 
 import pandas as pd
 import streamlit as st
 
 from cantho_dash.store import accounts as auth
+from cantho_dash.store.signins import SignIns
 from cantho_dash import config
+from cantho_dash.present.tables import grid_safe
 from cantho_dash.web import session as ui
 from cantho_dash.domain.scope import unit_names
 
 log = logging.getLogger("cantho_dash.auth")
 
 
-@st.cache_resource(show_spinner=False)
-def limiter() -> auth.LoginLimiter:
-    """One failed-login counter for the whole server process (every session shares it)."""
-    return auth.LoginLimiter()
+def limiter() -> SignIns:
+    """The failed sign-ins, kept beside the accounts file (every session, replica and restart sees them)."""
+    return SignIns(config.settings().users_file)
+
+
+def _address() -> str:
+    return str(st.context.ip_address or "local") if isinstance(st.context.ip_address, str | None) else "local"
+
+
+def _blocked(wait: float) -> str:
+    return ui.tr("login_blocked").format(minutes=max(1, round(wait / 60)))
 
 
 def accounts() -> auth.Accounts:
@@ -33,6 +43,23 @@ def oidc_configured() -> bool:
         return False
 
 
+def browser_key() -> str:
+    """A digest of the secret this browser holds: the token inside its `_streamlit_xsrf` cookie (the
+    same for every page of one browser, while the cookie's mask changes with each response); ''
+    without one. A sign-in is bound to it, so a session reached from another browser (with a
+    session id read from a log) signs nobody in."""
+    cookie = st.context.cookies.get("_streamlit_xsrf")
+    raw = cookie.strip("\"'") if isinstance(cookie, str) else ""       # (AppTest has no cookies)
+    parts = raw.split("|")
+    try:
+        if len(parts) == 4 and parts[0] == "2":          # version 2: 2|mask|masked token|time
+            mask, masked = bytes.fromhex(parts[1]), bytes.fromhex(parts[2])
+            raw = bytes(b ^ mask[i % len(mask)] for i, b in enumerate(masked)).hex()
+    except (ValueError, ZeroDivisionError):
+        pass
+    return hashlib.sha256(raw.encode()).hexdigest() if raw else ""
+
+
 def current() -> auth.Account | None:
     """The signed-in account, read afresh (a role change or a disabled account counts at once)."""
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
@@ -43,6 +70,11 @@ def current() -> auth.Account | None:
         return auth.Account(email or "oidc", "viewer", None, "")
     name = st.session_state.get("auth_name")
     if not name:
+        return None
+    if st.session_state.get("auth_browser", "") != browser_key():
+        log.warning("signed out %r: the session was reached from another browser", name)
+        st.session_state.pop("auth_name", None)
+        st.session_state.pop("auth_browser", None)
         return None
     found = accounts().get(name)
     if found is None or found.disabled:
@@ -72,21 +104,22 @@ def _role_label(code: str) -> str:
 
 
 def _attempt(name: str, password: str) -> None:
-    keys = (auth.name_key(name), f"ip:{st.context.ip_address or 'local'}")
-    wait = limiter().wait(*keys)
+    key, address = auth.name_key(name), _address()
+    wait = limiter().wait(key, address)
     if wait > 0:
         log.warning("sign-in refused (rate limit): %r", name)
-        st.session_state["login_error"] = ui.tr("login_blocked").format(minutes=max(1, round(wait / 60)))
+        st.session_state["login_error"] = _blocked(wait)
         return
     account = accounts().verify(name, password)
     if account is None:
-        limiter().failed(*keys)
+        limiter().failed(key, address)
         log.warning("failed sign-in: %r", name)
         st.session_state["login_error"] = ui.tr("wrong_login")
         return
-    limiter().succeeded(keys[0])
+    limiter().succeeded(key)
     log.info("signed in: %s (%s)", account.name, account.role)
     st.session_state["auth_name"] = account.name
+    st.session_state["auth_browser"] = browser_key()
 
 
 def login_form(key: str = "login") -> None:
@@ -128,6 +161,7 @@ def login_gate() -> None:
 
 def sign_out() -> None:
     st.session_state.pop("auth_name", None)
+    st.session_state.pop("auth_browser", None)
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
         st.logout()
     st.rerun()
@@ -143,7 +177,8 @@ def sidebar_status() -> None:
         else:
             st.caption(ui.tr("signed_in_as").format(name=account.name, role=_role_label(account.role)))
             if account.unit:
-                st.caption(ui.tr("unit_of_account").format(unit=unit_names().get(account.unit, account.unit)))
+                st.caption(ui.tr("unit_of_account").format(
+                    unit=ui.literal(unit_names().get(account.unit, account.unit))))
             if st.button(ui.tr("sign_out"), key="sidebar_sign_out", icon=":material/logout:", type="tertiary"):
                 sign_out()
 
@@ -165,8 +200,16 @@ def own_account(account: auth.Account) -> None:
 
 
 def _set_own_password(name: str, old: str, new: str) -> None:
+    """The old password is checked under the same limits as a sign-in."""
+    key, address = auth.name_key(name), _address()
+    if (wait := limiter().wait(key, address)) > 0:
+        log.warning("password change refused (rate limit): %r", name)
+        raise auth.AccountError(_blocked(wait))
     if accounts().verify(name, old) is None:
+        limiter().failed(key, address)
+        log.warning("wrong old password: %r", name)
         raise auth.AccountError(ui.tr("wrong_login"))
+    limiter().succeeded(key)
     accounts().set_password(name, new)
 
 
@@ -210,7 +253,7 @@ def manage_accounts() -> None:
     st.header(ui.tr("accounts"))
     store = accounts()
     rows = store.all()
-    st.dataframe(accounts_table(rows), hide_index=True, width="stretch")
+    st.dataframe(grid_safe(accounts_table(rows)), hide_index=True, width="stretch")
     with st.form("add_account", clear_on_submit=True):
         st.markdown(f"**{ui.tr('add_account')}**")
         name_col, role_col = st.columns(2)

@@ -12,7 +12,7 @@ from cantho_dash.domain.periods import month
 from cantho_dash.export import png as export
 from cantho_dash.present import wall
 from cantho_dash.web import cache
-from cantho_dash.web.session import as_of, data_version, lang, tr
+from cantho_dash.web.session import AS_OF_RANGE, as_of, data_version, lang, tr
 from cantho_dash.words.formats import fmt_date
 
 ICON = config.ROOT / "static" / "icon.png"
@@ -61,6 +61,7 @@ def sidebar() -> None:
             st.session_state["lang"] = choice
             st.rerun()
         st.date_input(tr("as_of"), value=as_of(), key="as_of_input", format="DD/MM/YYYY", help=tr("as_of_help"),
+                      min_value=AS_OF_RANGE[0], max_value=AS_OF_RANGE[1],
                       on_change=lambda: st.session_state.update(as_of=st.session_state["as_of_input"]))
         st.segmented_control(tr("png_size"), list(export.SIZES), default="1920x1080", key="png_size")
         if st.toggle(tr("briefing"), key="briefing_toggle", help=tr("briefing_help")):

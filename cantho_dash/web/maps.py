@@ -6,6 +6,7 @@ import streamlit as st
 
 from cantho_dash.present import maps, trend
 from cantho_dash import config
+from cantho_dash.present.tables import grid_safe
 from cantho_dash.web import session as ui
 from cantho_dash.words import status_label
 from cantho_dash.words.formats import fmt_number, fmt_target, fmt_value
@@ -145,10 +146,10 @@ def show_profile(area_code: str) -> None:
     """A ward's indicators against their targets, its DTI scores and its rank over time."""
     table, wide, rank_points = _profile_tables(*ui.cache_key(), area_code, ui.as_of(), ui.lang())
     if table is not None:
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(grid_safe(table), hide_index=True, width="stretch")
     if wide is not None:
         st.markdown(f"**{ui.tr('dti_scores')}**")
-        st.dataframe(wide, width="stretch")
+        st.dataframe(grid_safe(wide), width="stretch")
     if rank_points:
         st.markdown(f"**{ui.tr('rank_history')}**")
         periods, ranks = rank_points

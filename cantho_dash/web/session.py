@@ -9,11 +9,12 @@ import streamlit as st
 
 from cantho_dash import config
 from cantho_dash.domain.periods import parse_period
+from cantho_dash.present.tables import grid_safe
 from cantho_dash.store import engine as db
 from cantho_dash.store import queries
 from cantho_dash.store.bootstrap import ensure_ready
 from cantho_dash.words import t
-from cantho_dash.words.formats import fmt_date, fmt_decimal, fmt_number, fmt_percent
+from cantho_dash.words.formats import fmt_date, fmt_decimal, fmt_number, fmt_percent, md_literal
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,13 +46,24 @@ def tr(key: str) -> str:
     return t(key, lang())
 
 
+AS_OF_RANGE = (date(2020, 1, 1), date(2099, 12, 31))    # the dates a page can be judged on
+
+
 def as_of() -> date:
-    """The as-of date: chosen in the sidebar, or ?as_of=YYYY-MM-DD, or CANTHO_AS_OF, else today."""
+    """The as-of date: chosen in the sidebar, or ?as_of=YYYY-MM-DD, or CANTHO_AS_OF, else today. A
+    date the page cannot be judged on (not a date, or outside AS_OF_RANGE) is refused in words."""
     if "as_of" not in st.session_state:
+        given = st.query_params.get("as_of", "")
         try:
-            st.session_state["as_of"] = date.fromisoformat(st.query_params.get("as_of", ""))
+            day = date.fromisoformat(given) if given else None
         except ValueError:
-            st.session_state["as_of"] = config.default_as_of()
+            day = None
+        if day is None or not AS_OF_RANGE[0] <= day <= AS_OF_RANGE[1]:
+            if given:
+                st.warning(tr("as_of_refused").format(given=given[:40], low=fmt_date(AS_OF_RANGE[0], lang()),
+                                                      high=fmt_date(AS_OF_RANGE[1], lang())), icon=":material/event_busy:")
+            day = config.default_as_of()
+        st.session_state["as_of"] = day
     return st.session_state["as_of"]
 
 
@@ -83,6 +95,16 @@ def forget_version() -> None:
 def cache_key() -> tuple[str, int]:
     """(store URL, data version): the first arguments of every cached read."""
     return config.settings().db_url, data_version()
+
+
+def grid(shown):
+    """A frame or Styler for st.dataframe: no text cell its CSV download would run as a formula."""
+    return grid_safe(shown)
+
+
+def literal(text: object) -> str:
+    """Text from a file or the store (names, notes) for a place that reads markdown: shown as it is."""
+    return md_literal(text)
 
 
 def period_label(code: str) -> str:

@@ -27,6 +27,7 @@ def compliance_notice() -> None:
     names = cache.agencies().set_index("code")["name_en" if lang == "en" else "name_vi"]
     heading = ui.tr("compliance").format(month=month.label(lang), deadline=fmt_date(deadline, lang))
     departments = frame[frame["unit_type"] == "department"]
+    names = names.map(ui.literal)           # agency names come from the catalog, which can be uploaded
     late = [names.get(c, c) for c in departments.loc[departments["state"] == "late", "unit_code"]]
     pending = [names.get(c, c) for c in departments.loc[departments["state"] == "pending", "unit_code"]]
     partial = [f"{names.get(r.unit_code, r.unit_code)} ({r.reported}/{r.owed})"

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from cantho_dash.domain import reporting
+from cantho_dash.present.tables import grid_safe
 from cantho_dash.web import session as ui, upload as ui_ingest
 from cantho_dash.domain.catalog import CITY
 from cantho_dash.words.formats import fmt_date, fmt_decimal, fmt_number
@@ -29,7 +30,7 @@ def _names() -> dict[str, str]:
 def choose_unit(account) -> str | None:
     """The account's own unit; a city analyst picks any unit (None: the city's view)."""
     if account.unit:
-        st.caption(ui.tr("unit_of_account").format(unit=_names().get(account.unit, account.unit)))
+        st.caption(ui.tr("unit_of_account").format(unit=ui.literal(_names().get(account.unit, account.unit))))
         return account.unit
     table = cache.reporting()
     options = [None, *table["unit_code"]]
@@ -159,7 +160,7 @@ def city_view() -> None:
                               ui.tr("col_code"): rows["unit_code"], ui.tr("col_owed"): rows["owed"],
                               ui.tr("col_reported"): rows["reported"], ui.tr("col_missing"): rows["missing"],
                               ui.tr("col_state"): [ui.tr(f"report_{s}") for s in rows["state"]]})
-        st.dataframe(shown, hide_index=True, width="stretch", height=min(40 + 35 * len(shown), 500))
+        st.dataframe(grid_safe(shown), hide_index=True, width="stretch", height=min(40 + 35 * len(shown), 500))
         st.download_button(ui.tr("download_csv"), report.to_plain_csv(shown), file_name=f"bao_cao_{kind}_{month.code}.csv",
                            mime="text/csv", key=f"reporting_csv_{kind}", icon=":material/download:")
 

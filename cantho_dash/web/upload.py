@@ -8,6 +8,7 @@ import streamlit as st
 from cantho_dash import config
 from cantho_dash.facts import targets as target_facts
 from cantho_dash.store import queries
+from cantho_dash.present.tables import grid_safe
 from cantho_dash.web import session as ui
 from cantho_dash.words import status_label
 from cantho_dash.words.formats import fmt_date, fmt_decimal, fmt_number
@@ -122,7 +123,7 @@ def show_problems(checked: pipeline.Checked, key: str = "report_csv", rows: dict
     table = problems[[*shown, "line", "column", "value", reason]].rename(columns={
         "sheet": ui.tr("col_row") if rows is not None else ui.tr("col_sheet"), "line": ui.tr("col_line"),
         "column": ui.tr("col_column"), "value": ui.tr("col_given"), reason: ui.tr("col_reason")})
-    st.dataframe(table.head(2000), hide_index=True, width="stretch", column_config={
+    st.dataframe(grid_safe(table.head(2000)), hide_index=True, width="stretch", column_config={
         ui.tr("col_line"): st.column_config.NumberColumn(width=70, format="%d"),
         ui.tr("col_column"): st.column_config.TextColumn(width=140),
         ui.tr("col_given"): st.column_config.TextColumn(width=180),
@@ -148,7 +149,7 @@ def show_preview(checked: pipeline.Checked) -> None:
     same.metric(ui.tr("rows_unchanged"), fmt_number(checked.counts["unchanged"], 0, lang), border=True)
     if checked.top_changes is not None and len(checked.top_changes):
         st.subheader(ui.tr("biggest_changes"))
-        st.dataframe(_changes_table(checked.top_changes), hide_index=True, width="stretch")
+        st.dataframe(grid_safe(_changes_table(checked.top_changes)), hide_index=True, width="stretch")
     st.subheader(ui.tr("status_changes"))
     changes = checked.status_changes
     if changes is None or changes.empty:
@@ -175,7 +176,11 @@ def _changes_table(top: pd.DataFrame) -> pd.DataFrame:
 
 def commit(checked: pipeline.Checked, user: str) -> int:
     """Write the checked upload; the session forgets it, and every page reads the new version."""
-    upload_id = pipeline.commit(ui.engine(), checked, user)
+    try:
+        upload_id = pipeline.commit(ui.engine(), checked, user)
+    except archive.DiskFull as full:
+        st.error(full.strerror, icon=":material/hard_drive:")
+        st.stop()
     ui.forget_version()
     for slot in [k for k in st.session_state if str(k).startswith("checked")]:
         st.session_state.pop(slot, None)

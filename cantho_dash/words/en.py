@@ -11,6 +11,7 @@ EN: dict[str, str] = {
     'page_targets': 'Targets',
     'language': 'Language',
     'as_of': 'As-of date',
+    'as_of_refused': 'The as-of date “{given}” cannot be used (only {low} to {high}); the page uses the default as-of date.',
     'as_of_help': 'Figures and pace are judged as of this day; pick a past day to reproduce a past briefing.',
     'demo_banner': "Demo data: the figures shown are invented samples, not the city's real figures.",
     'freshness': 'Last update',

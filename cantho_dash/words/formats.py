@@ -62,6 +62,27 @@ def fmt_date(value, lang: str = "vi") -> str:
     return str(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: object) -> object:
+    """A text cell that a spreadsheet would run as a formula ('=HYPERLINK(…)', '+cmd|…', '@SUM(…)',
+    a leading tab or CR) gets a leading apostrophe; anything else is returned as it is."""
+    if isinstance(text, str) and text[:1] in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+MARKDOWN = frozenset("\\`*_{}[]()#+-.!|<>~$:=&")
+
+
+def md_literal(text: object) -> str:
+    """Text shown as it is where Streamlit reads markdown (captions, notices, metric labels): every
+    markdown character escaped and lines joined, so a name from a file or the store never becomes
+    a link, an image, HTML, a heading or a colour directive."""
+    return "".join("\\" + c if c in MARKDOWN else c for c in " ".join(str(text).split()))
+
+
 def plotly_separators(lang: str = "vi") -> str:
     """Plotly's layout.separators: decimal then thousands."""
     return ".," if lang == "en" else ",."

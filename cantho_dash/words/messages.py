@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{rows} rows: {new} new, {changed} changed, {unchanged} unchanged"),
     "columns_left_out": ("Cột bỏ qua", "columns left out: {columns}"),
     "dry_run_checked": ("Kiểm tra xong, chưa ghi (--dry-run).", "Checked, not written (--dry-run)."),
+    "disk_full": ("Không lưu được tệp gốc vào thư mục lưu trữ ({folder}): {reason}. Không có gì được ghi; hãy "
+                  "giải phóng dung lượng đĩa rồi tải lên lại.",
+                  "The original file could not be kept in the archive folder ({folder}): {reason}. Nothing was "
+                  "written; free some disk space and upload again."),
     "imported": ("Đã nhập, lần tải lên số {upload}.", "Imported as upload {upload}."),
     "duplicate_upload": ("Tệp này đã được nhập lúc {when} (lần tải lên số {upload}, {by}); không thêm gì.{more_vi}",
                          "This file was already imported at {when} (upload {upload}, by {by}); "

@@ -11,6 +11,7 @@ VI: dict[str, str] = {
     'page_targets': 'Chỉ tiêu',
     'language': 'Ngôn ngữ',
     'as_of': 'Ngày đánh giá',
+    'as_of_refused': 'Không dùng được ngày đánh giá “{given}” (chỉ từ {low} đến {high}); trang dùng ngày đánh giá mặc định.',
     'as_of_help': 'Số liệu và tiến độ được tính đến ngày này; chọn một ngày đã qua để xem lại một buổi giao ban.',
     'demo_banner': 'Dữ liệu minh họa: các số liệu đang hiển thị là dữ liệu mẫu, không phải số liệu thật của thành phố.',
     'freshness': 'Cập nhật lần cuối',
