@@ -1,7 +1,7 @@
 """Nhiệm vụ: the 51 tasks of Appendix II, overdue ones first, by agency, on a timeline."""
 import streamlit as st
 
-from cantho_dash.present import timeline
+from cantho_dash.present import tables, timeline
 from cantho_dash.web import session as ui, tasks as ui_tasks
 from cantho_dash.web import widgets
 from cantho_dash.web import cache
@@ -31,10 +31,10 @@ if recurrences:
     shown = shown[shown["recurrence"].isin(recurrences)]
 shown = shown.sort_values(["overdue", "at_risk", "due_soon", "task_no"], ascending=[False, False, False, True])
 st.caption(f"{ui.tr('shown')}: {len(shown)}/{len(register)}")
-st.dataframe(ui.grid(ui_tasks.table(shown)), hide_index=True, width="stretch", height=min(40 + 35 * len(shown), 900))
+st.dataframe(tables.grid_safe(ui_tasks.table(shown)), hide_index=True, width="stretch", height=min(40 + 35 * len(shown), 900))
 
 st.subheader(ui.tr("tasks_summary"))
-st.dataframe(ui.grid(ui_tasks.summary(register)), hide_index=True, width="stretch")
+st.dataframe(tables.grid_safe(ui_tasks.summary(register)), hide_index=True, width="stretch")
 
 st.subheader(ui.tr("tasks_timeline"))
 widgets.chart(timeline.task_timeline(shown, ui.as_of(), lang), "tasks_timeline", ui.tr("tasks_timeline"))

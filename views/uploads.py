@@ -1,6 +1,7 @@
 """Lịch sử tải lên: every upload, with rollback and its undo."""
 import streamlit as st
 
+from cantho_dash.present import tables
 from cantho_dash.web import session as ui, auth as ui_auth, upload as ui_ingest
 
 
@@ -11,7 +12,7 @@ if message := st.session_state.pop("roll_done", None):
     st.success(message, icon=":material/history:")
 
 history = ui_ingest.history()
-st.dataframe(ui.grid(ui_ingest.history_table(history)), hide_index=True, width="stretch")
+st.dataframe(tables.grid_safe(ui_ingest.history_table(history)), hide_index=True, width="stretch")
 
 account = ui_auth.current()
 if not ui_auth.allows("analyst"):

@@ -5,7 +5,7 @@ import pandas as pd
 
 from cantho_dash.present.theme import STATUS_COLORS
 from cantho_dash.words import status_label, t
-from cantho_dash.words.formats import fmt_date, fmt_number, fmt_target, formula_safe, fmt_value
+from cantho_dash.words.formats import FORMULA_STARTS, fmt_date, fmt_number, fmt_target, fmt_value, formula_safe
 from cantho_dash.domain.periods import parse_period
 
 
@@ -97,7 +97,7 @@ def grid_safe(shown):
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             text = safe[column]
-            risky = text.map(lambda v: isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r")) \
+            risky = text.map(lambda v: isinstance(v, str) and v[:1] in FORMULA_STARTS) \
                 & ~text.astype(str).str.match(NUMBER)
             if risky.any():
                 safe[column] = [formula_safe(v) if r else v for v, r in zip(text, risky)]

@@ -9,7 +9,6 @@ import streamlit as st
 
 from cantho_dash import config
 from cantho_dash.domain.periods import parse_period
-from cantho_dash.present.tables import grid_safe
 from cantho_dash.store import engine as db
 from cantho_dash.store import queries
 from cantho_dash.store.bootstrap import ensure_ready
@@ -95,11 +94,6 @@ def forget_version() -> None:
 def cache_key() -> tuple[str, int]:
     """(store URL, data version): the first arguments of every cached read."""
     return config.settings().db_url, data_version()
-
-
-def grid(shown):
-    """A frame or Styler for st.dataframe: no text cell its CSV download would run as a formula."""
-    return grid_safe(shown)
 
 
 def literal(text: object) -> str:
