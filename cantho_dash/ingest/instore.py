@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from cantho_dash.ingest import stage
 from cantho_dash.ingest.checked import Checked, DuplicateUpload, Rejected, duplicate
 from cantho_dash.ingest.compare import diff_in
+from cantho_dash.store import archive
 from cantho_dash.store import engine as db
 from cantho_dash.store.versions import record_upload
 
@@ -69,11 +70,15 @@ def _write_staged(conn, kind: str, rows: int, filename: str, sha256: str, user: 
         return None, None  # invalid rows may break a constraint first; pandera's report says why
     if verdict.result():
         try:
-            keep()                  # the file is kept before its rows are: no audited upload lacks it
+            kept = keep()           # the file is kept before its rows are: no audited upload lacks it
         except BaseException:
             transaction.rollback()
             raise
-        transaction.commit()
+        try:
+            transaction.commit()
+        except BaseException:
+            archive.discard(kept)   # a commit that failed (a full disk) owns no archived file
+            raise
         return upload_id, counts
     transaction.rollback()
     return None, None

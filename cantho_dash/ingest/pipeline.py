@@ -21,7 +21,7 @@ from cantho_dash.ingest import compare, instore, report, stage
 from cantho_dash.ingest.checked import Checked, DuplicateUpload, Rejected, duplicate, safe_filename
 from cantho_dash.ingest.read import FileProblem
 from cantho_dash.ingest.stage import Context, Progress, Staged
-from cantho_dash.store import archive, queries
+from cantho_dash.store import archive, faults, queries
 from cantho_dash.store import engine as db
 from cantho_dash.store.versions import record_upload, with_upload_id
 
@@ -100,8 +100,15 @@ def import_file(engine: Engine, data: bytes, filename: str | None, user: str, ki
 
     On a DuckDB store an upload of one table is staged in the store's own connection, inside the
     transaction that commits it (instore.py); a rejected upload rolls back and leaves nothing.
-    Raises Rejected or DuplicateUpload; returns the Checked with its upload_id.
+    Raises Rejected, DuplicateUpload or DiskFull (a full disk anywhere: the archive, the store, the
+    staging folder); returns the Checked with its upload_id.
     """
+    with faults.refusing_full_disk():
+        return _import(engine, data, filename, user, kind, path, unit)
+
+
+def _import(engine: Engine, data: bytes, filename: str | None, user: str, kind: str | None,
+            path: Path | None, unit: str | None) -> Checked:
     name = safe_filename(filename)
     limit = config.settings().max_upload_mb
     if len(data) > limit * 1_000_000:      # megabytes as the upload page counts them (50 MB: 50,000,000 bytes)
@@ -141,11 +148,16 @@ def _write(engine: Engine, checked: Checked, user: str) -> None:
         counts, _ = compare.diff_parts(engine, checked.staged)
         archived = instore.WORKERS.submit(archive.keep, checked.data, checked.sha256, checked.staged.table.file_type)
         staged = checked.staged
-        with engine.begin() as conn:
-            upload_id = record_upload(conn, kind=staged.kind, user=user, filename=checked.filename,
-                                      rows_total=sum(len(p.rows_to_commit) for p in staged.each),
-                                      sha256=checked.sha256, counts=counts, unit=checked.unit)
-            for part in staged.each:
-                db.bulk_insert(conn, part.kind, with_upload_id(part.rows_to_commit, upload_id))
-            archived.result()  # the file is kept before the rows are: an archive never lacks a commit
+        try:
+            with engine.begin() as conn:
+                upload_id = record_upload(conn, kind=staged.kind, user=user, filename=checked.filename,
+                                          rows_total=sum(len(p.rows_to_commit) for p in staged.each),
+                                          sha256=checked.sha256, counts=counts, unit=checked.unit)
+                for part in staged.each:
+                    db.bulk_insert(conn, part.kind, with_upload_id(part.rows_to_commit, upload_id))
+                archived.result()  # the file is kept before the rows are: an archive never lacks a commit
+        except BaseException:
+            if archived.exception() is None:
+                archive.discard(archived.result())  # the rows did not go in: no upload owns the file
+            raise
     checked.upload_id, checked.counts = upload_id, counts

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import time
 
+from pathlib import Path
+
 from cantho_dash import config
+from cantho_dash.store.faults import DiskFull
 from cantho_dash.words.messages import both
 
 # An archived file younger than this may belong to an import still writing (in another process).
@@ -13,31 +16,37 @@ ORPHAN_AGE = 600.0
 
 EXTENSIONS = ("csv", "xlsx", "xls", "ods", "html")
 
-
-class DiskFull(OSError):
-    """The archive could not keep the file (a full disk, a read-only folder); nothing was written."""
+__all__ = ["DiskFull", "EXTENSIONS", "clean", "discard", "find", "keep"]
 
 
-def keep(data: bytes, sha256: str, file_type: str) -> str:
+def keep(data: bytes, sha256: str, file_type: str) -> Path | None:
     """Keep the raw bytes: written whole to a temporary name, flushed to the disk, renamed to its
     SHA-256 and the folder flushed too, so that a crash after it leaves the whole file or none.
-    The writers call it before their transaction commits. Returns the path."""
+    The writers call it before their transaction commits. Returns the path if this call wrote it
+    (None if it was kept already), for discard() when the commit then fails."""
     folder = config.settings().upload_dir
     path = folder / f"{sha256}.{file_type if file_type in EXTENSIONS else 'csv'}"
     partial = path.with_suffix(".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            with open(partial, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(partial, path)
-            _sync_folder(folder)
+        if path.exists():
+            return None
+        with open(partial, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+        _sync_folder(folder)
     except OSError as exc:       # the caller's transaction rolls back: no audit row, no rows, no partial file
         partial.unlink(missing_ok=True)
         raise DiskFull(exc.errno, both("disk_full", folder=str(folder), reason=exc.strerror or str(exc))) from exc
-    return str(path)
+    return path
+
+
+def discard(path: Path | None) -> None:
+    """Remove a file keep() has just written whose commit then failed: no upload owns it."""
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def _sync_folder(folder) -> None:

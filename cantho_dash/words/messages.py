@@ -25,7 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Imports (cli/imports.py, ingest/checked.py)
     "file_missing": ("Không có tệp '{file}'.", "There is no file '{file}'."),
     "file_rejected": ("Tệp bị từ chối: {count} vấn đề; không ghi gì vào cơ sở dữ liệu.",
-                      "Rejected: {count} problems; nothing was written."),
+                      "Rejected, problems found: {count}; nothing was written."),
     "import_counts": ("{rows} dòng ({kind}): {new} mới, {changed} thay đổi, {unchanged} không đổi",
                       "{rows} rows: {new} new, {changed} changed, {unchanged} unchanged"),
     "columns_left_out": ("Cột bỏ qua", "columns left out: {columns}"),
@@ -34,6 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "giải phóng dung lượng đĩa rồi tải lên lại.",
                   "The original file could not be kept in the archive folder ({folder}): {reason}. Nothing was "
                   "written; free some disk space and upload again."),
+    "store_full": ("Cơ sở dữ liệu không ghi được vì ổ đĩa đã đầy ({reason}). Không có gì được ghi; hãy giải phóng "
+                   "dung lượng đĩa rồi nhập lại.",
+                   "The store could not write because its disk is full ({reason}). Nothing was written; free some "
+                   "disk space and import again."),
     "imported": ("Đã nhập, lần tải lên số {upload}.", "Imported as upload {upload}."),
     "duplicate_upload": ("Tệp này đã được nhập lúc {when} (lần tải lên số {upload}, {by}); không thêm gì.{more_vi}",
                          "This file was already imported at {when} (upload {upload}, by {by}); "
