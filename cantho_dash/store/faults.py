@@ -9,7 +9,7 @@ from cantho_dash.words.messages import both
 
 # What the stores say when their disk is full: DuckDB's IOException text, PostgreSQL's SQLSTATE 53100.
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
-_FULL_TEXTS = ("no space left on device", "disk is full", "not enough space", "there is not enough space")
+_FULL_TEXTS = ("no space left on device", "disk is full", "not enough space")
 _FULL_SQLSTATE = "53100"
 
 
