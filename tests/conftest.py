@@ -43,6 +43,11 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "both_stores: run on DuckDB and on PostgreSQL")
 
 
+def pytest_unconfigure(config):
+    for template in _TEMPLATES.values():        # the bootstrapped copies leave nothing in /tmp
+        shutil.rmtree(template.parent, ignore_errors=True)
+
+
 def pytest_generate_tests(metafunc):
     if "store_kind" in metafunc.fixturenames:
         both = metafunc.definition.get_closest_marker("both_stores")

@@ -89,3 +89,26 @@ def test_store_full_names_the_store_s_own_words_in_both_languages():
     refusal = faults.store_full(_Wrapped(Exception('IO Error: Could not write file "s.duckdb": No space left')))
     assert isinstance(refusal, faults.DiskFull) and refusal.errno == errno.ENOSPC
     assert "s.duckdb" in refusal.strerror and " / " in refusal.strerror
+
+
+def test_a_full_staging_folder_refuses_the_preview_plainly(tmp_path, monkeypatch):
+    """The preview (the Upload page's check, the command line's --dry-run) stages the file in a
+    temporary folder: when that disk is full, the same plain refusal, never a traceback."""
+    import tempfile
+
+    from cantho_dash.ingest import pipeline
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("no tmpfs can be mounted here")
+    engine = make_store(tmp_path / "store.duckdb")
+    try:
+        _fill(mount)
+        monkeypatch.setattr(tempfile, "tempdir", str(mount))
+        with pytest.raises(faults.DiskFull) as refused:
+            pipeline.check(engine, _csv(), "nam.csv")
+        assert "Không có gì được ghi" in refused.value.strerror and "Nothing was written" in refused.value.strerror
+    finally:
+        engine.dispose()
+        subprocess.run(["umount", str(mount)], capture_output=True)

@@ -70,7 +70,11 @@ def cmd_import(args) -> int:
     engine = open_store()
     data = path.read_bytes()
     if args.dry_run:
-        checked = pipeline.check(engine, data, path.name, args.kind, as_of=args.as_of, unit=unit)
+        try:
+            checked = pipeline.check(engine, data, path.name, args.kind, as_of=args.as_of, unit=unit)
+        except archive.DiskFull as full:
+            print(full.strerror, file=sys.stderr)
+            return 2
         if checked.duplicate_of:
             print(pipeline.DuplicateUpload(checked.duplicate_of))
             return 0

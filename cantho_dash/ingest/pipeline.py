@@ -59,7 +59,14 @@ def check(engine: Engine, data: bytes, filename: str | None = None, kind: str | 
           as_of: date | None = None, progress: Progress | None = None, preview_status: bool = True,
           unit: str | None = None) -> Checked:
     """Stage an upload and preview it against the store (counts, biggest changes and, with
-    preview_status, the targets whose status would change); writes nothing."""
+    preview_status, the targets whose status would change); writes nothing to the store. Raises
+    DiskFull when the staging folder fills."""
+    with faults.refusing_full_disk():
+        return _check(engine, data, filename, kind, as_of, progress, preview_status, unit)
+
+
+def _check(engine: Engine, data: bytes, filename: str | None, kind: str | None, as_of: date | None,
+           progress: Progress | None, preview_status: bool, unit: str | None) -> Checked:
     name = safe_filename(filename)
     sha256 = hashlib.sha256(data).hexdigest()
     limit = config.settings().max_upload_mb

@@ -86,7 +86,11 @@ def _check(data: bytes, name: str, kind: str | None, unit: str | None, identity:
         bar = st.progress(0.0, text=ui.tr("checking")) if len(data) > BIG_FILE_BYTES else None
         tell = (lambda share, label: bar.progress(share, text=ui.tr("checking"))) if bar else None
         with st.spinner(ui.tr("checking")):
-            checked = pipeline.check(ui.engine(), data, name, kind, as_of=ui.as_of(), progress=tell, unit=unit)
+            try:
+                checked = pipeline.check(ui.engine(), data, name, kind, as_of=ui.as_of(), progress=tell, unit=unit)
+            except archive.DiskFull as full:
+                st.error(full.strerror, icon=":material/hard_drive:")
+                st.stop()
         if bar:
             bar.empty()
         st.session_state[f"{slot}_key"], st.session_state[slot] = key, checked
