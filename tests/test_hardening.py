@@ -150,3 +150,14 @@ def test_a_full_disk_refuses_the_import_plainly_and_changes_nothing(fresh_engine
     assert queries.data_version(fresh_engine) == version             # no audit row
     if before is not None:
         assert queries.checksums(fresh_engine) == before
+
+
+def test_a_refused_file_is_let_go_of_once_taken_off_the_page(app_env, monkeypatch, tmp_path):
+    """The session keeps a refused file's report, not its bytes; and nothing once it is removed."""
+    at = _analyst_app(monkeypatch, tmp_path)
+    at.file_uploader[0].set_value(("x.csv", "Mã chỉ tiêu;Địa bàn;Kỳ báo cáo;Giá trị\r\nXHS-03;CT;10/2026;180\r\n"
+                                   .encode("utf-8-sig"), "text/csv")).run()
+    assert not at.exception and at.error
+    assert at.session_state["checked"].data == b"" and len(at.session_state["checked"].problems) == 1
+    at.file_uploader[0].set_value(None).run()
+    assert not at.exception and "checked" not in at.session_state

@@ -78,7 +78,9 @@ def _check(engine: Engine, data: bytes, filename: str | None, kind: str | None, 
     version = queries.data_version(engine)
     staged = stage.stage(data, context(engine), kind, progress, scope=scope(engine, unit),
                          compare=lambda part_kind, rows: compare.diff(engine, part_kind, rows))
-    checked = Checked(staged, name, sha256, data, data_version=version, unit=unit, requested=kind)
+    # A refused file is never committed: the session keeping its report need not keep its bytes too.
+    checked = Checked(staged, name, sha256, data if staged.ok else b"", data_version=version, unit=unit,
+                      requested=kind)
     if staged.ok:
         checked.counts, checked.top_changes = compare.diff_parts(engine, staged)
         if preview_status:

@@ -2,6 +2,9 @@
 committing, and the history with rollback. Uploaded text is shown in tables only, never as HTML."""
 from __future__ import annotations
 
+import ctypes
+import gc
+
 import pandas as pd
 import streamlit as st
 
@@ -94,7 +97,24 @@ def _check(data: bytes, name: str, kind: str | None, unit: str | None, identity:
         if bar:
             bar.empty()
         st.session_state[f"{slot}_key"], st.session_state[slot] = key, checked
+        _give_back_memory()
     return st.session_state[slot]
+
+
+def forget_checked() -> None:
+    """The session lets go of every file it checked (committed, or removed from the page)."""
+    for slot in [k for k in st.session_state if str(k).startswith("checked")]:
+        st.session_state.pop(slot, None)
+
+
+def _give_back_memory() -> None:
+    """Return the memory a big check freed to the system (glibc keeps freed heap otherwise), so one
+    refused 50 MB file does not leave the server hundreds of megabytes bigger for good."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):   # not glibc: the allocator keeps its own ways
+        pass
 
 
 def duplicate_message(checked: pipeline.Checked) -> str:
@@ -186,8 +206,7 @@ def commit(checked: pipeline.Checked, user: str) -> int:
         st.error(full.strerror, icon=":material/hard_drive:")
         st.stop()
     ui.forget_version()
-    for slot in [k for k in st.session_state if str(k).startswith("checked")]:
-        st.session_state.pop(slot, None)
+    forget_checked()
     return upload_id
 
 
