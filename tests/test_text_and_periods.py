@@ -71,3 +71,17 @@ def test_a_name_from_a_file_or_the_store_stays_text_where_streamlit_reads_markdo
     assert re.search(r"(?<!\\)[][()<>*#:!_`|~$=&]", shown) is None      # every markdown character escaped
     assert "\n" not in shown and re.sub(r"\\(.)", r"\1", shown) == " ".join(hostile.split())
     assert md_literal("Sở Khoa học và Công nghệ") == "Sở Khoa học và Công nghệ"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Chưa triển khai", "not_started"), ("đang thực hiện", "in_progress"), ("Đang triển khai", "in_progress"),
+    ("HOÀN THÀNH", "done"), ("Đã hoàn thành", "done"), ("Vướng mắc", "blocked"), ("Gặp khó khăn", "blocked"),
+    ("Tạm dừng", None), ("Chậm tiến độ", None), ("Đang xem xét", None), ("", None),
+])
+def test_a_task_status_is_one_of_the_four_or_refused(text, status):
+    """A status word outside the four (and their plain synonyms) is refused, never guessed:
+    'Tạm dừng' (paused) is a decision, not an obstacle."""
+    from cantho_dash.ingest.resolve import resolve_task_status
+
+    found = resolve_task_status(text)
+    assert found.code == status and (found.problem == "unknown_status") == (status is None)

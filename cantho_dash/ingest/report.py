@@ -108,7 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "The pillar must be CQS, KTS, XHS or TONG (the total)."),
     "unknown_task": ("Không có nhiệm vụ số này trong Phụ lục II (1–51).", "No such task in Appendix II (1–51)."),
     "unknown_status": ("Tình trạng phải là: Chưa triển khai, Đang thực hiện, Hoàn thành, hoặc Vướng mắc.",
-                       "The status must be: not_started, in_progress, done or blocked."),
+                       "The status must be: Chưa triển khai (not started), Đang thực hiện (in progress), Hoàn thành "
+                       "(done) or Vướng mắc (blocked)."),
     "done_progress": ("Nhiệm vụ ghi “Hoàn thành” thì tiến độ phải là 100% (hoặc để trống).",
                       "A task marked done must show 100% progress (or none)."),
     "progress_range": ("Tiến độ phải nằm trong khoảng 0–100%.", "Progress must be between 0 and 100%."),

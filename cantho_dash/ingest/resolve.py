@@ -228,8 +228,10 @@ TASK_STATUSES = {
     "not_started": ("notstarted", "chuatrienkhai", "chuathuchien", "chuabatdau"),
     "in_progress": ("inprogress", "dangthuchien", "dangtrienkhai", "ongoing"),
     "done": ("done", "hoanthanh", "dahoanthanh", "completed", "xong"),
-    "blocked": ("blocked", "vuongmac", "gapvuongmac", "khokhan", "gapkhokhan", "tamdung"),
+    "blocked": ("blocked", "vuongmac", "gapvuongmac", "khokhan", "gapkhokhan"),
 }
+# Not a synonym of any of them, so refused rather than guessed: "Tạm dừng" (paused) is a decision, not
+# an obstacle; "Chậm tiến độ" (late) says nothing of whether work goes on.
 _STATUS_BY_KEY = {k: status for status, keys in TASK_STATUSES.items() for k in keys}
 
 
