@@ -138,3 +138,30 @@ def test_the_private_folders_of_killed_imports_are_removed(tmp_path, monkeypatch
     stage.clean_leftovers.cache_clear()
     assert stage.clean_leftovers() == 1 and not old.exists() and new.exists()
     stage.clean_leftovers.cache_clear()
+
+
+def _damaged(data: bytes, member_part: str, how: str) -> bytes:
+    """An office file with one member damaged: a byte of its compressed data changed, or the size
+    its directory entries declare made smaller than what it unpacks to."""
+    book = zipfile.ZipFile(io.BytesIO(data))
+    info = next(i for i in book.infolist() if member_part in i.filename)
+    out = bytearray(data)
+    if how == "byte":
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        out[start + info.compress_size // 2] ^= 0x55
+    else:   # the local header's and the central directory's uncompressed size: 10 bytes
+        for at in (info.header_offset + 22, data.rindex(info.filename.encode(), 0, data.rindex(b"PK\x05\x06")) - 22):
+            out[at:at + 4] = (10).to_bytes(4, "little")
+    return bytes(out)
+
+
+@pytest.mark.parametrize("make, member", [("xlsx", "worksheets/sheet1"), ("ods", "content.xml")])
+@pytest.mark.parametrize("how", ["byte", "size"])
+def test_a_damaged_office_file_is_refused_plainly(fresh_engine, make, member, how):
+    import office_files
+    from office_files import Grid
+
+    rows = [["Mã chỉ tiêu", "Địa bàn", "Kỳ báo cáo", "Giá trị"]] + [["CQS-01", "CT", f"{m}/2026", "9"] for m in range(1, 11)]
+    data = _damaged(getattr(office_files, make)(Grid("T11", rows)), member, how)
+    checked = pipeline.check(fresh_engine, data, f"hong.{make}")
+    assert not checked.ok and "tệp hỏng" in checked.problems["reason_vi"].iloc[0]

@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -160,8 +161,18 @@ def _xml_text(raw: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)   # a byte changed, a size that lies: seen at a member's end
+
+
 def read_xlsx(data: bytes) -> list[Sheet]:
     """Every sheet of an .xlsx: hidden ones as hidden (not read), the others as text."""
+    try:
+        return _read_xlsx(data)
+    except _DAMAGED:
+        raise FileProblem("bad_xlsx") from None
+
+
+def _read_xlsx(data: bytes) -> list[Sheet]:
     import python_calamine as calamine
 
     book = _open_zip(data)
@@ -238,8 +249,11 @@ def read_ods(data: bytes) -> list[Sheet]:
         content = book.open("content.xml")
     except KeyError:
         raise FileProblem("bad_xlsx") from None
-    with content:
-        tables = ods.tables(content, LIMIT_CELLS, LIMIT_COLUMNS)
+    try:
+        with content:
+            tables = ods.tables(content, LIMIT_CELLS, LIMIT_COLUMNS)
+    except _DAMAGED:
+        raise FileProblem("bad_xlsx") from None
     return [Sheet(t.name, [[cell_text(v, p) for v, p in row] for row in t.rows], t.merges, t.hidden)
             for t in tables]
 
