@@ -54,6 +54,16 @@ def test_lines_under_the_table_totals_and_repeated_headers_are_skipped(office_st
     assert skipped["totals"] == 2 and skipped["note"] == 3 and skipped["column_numbers"] == 2
 
 
+def test_numbered_section_subtotals_are_skipped_as_totals(office_store):
+    rows = [["Kỳ báo cáo: Tháng 10/2026"], ["STT", "Mã chỉ tiêu", "Giá trị"], ["I", "CHÍNH QUYỀN SỐ", None],
+            [1, "CQS-02", 40.0], [2, "CQS-05", 30.0], [None, "Cộng I", 70.0], ["II", "XÃ HỘI SỐ", None],
+            [3, "XHS-01", 60.0], [None, "Cộng mục II:", 60.0], [None, "Tổng cộng", 130.0]]
+    checked = imported(office_store, xlsx(Grid("BC", rows)))
+    assert stored(office_store, checked.upload_id) == [("CQS-02", "CT", "2026-10", 40.0), ("CQS-05", "CT", "2026-10", 30.0),
+                                                 ("XHS-01", "CT", "2026-10", 60.0)]
+    assert checked.staged.book.skipped["totals"] == 3 and checked.staged.book.skipped["heading"] == 2
+
+
 def test_a_sheet_with_figures_then_tasks_and_sheets_named_by_ward(office_store):
     rows = [["Kỳ báo cáo: Tháng 10/2026"], HEAD[:1] + HEAD[3:], ["CQS-01", 95.0], [],
             ["Nhiệm vụ số", "Tình trạng", "Tiến độ (%)"], ["NV-26", "Đang thực hiện", 40]]

@@ -19,7 +19,7 @@ _COLUMN_NUMBER = re.compile(r"\(?\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)?(?:\s*=\s*
 _ORDINAL = re.compile(r"(?:[ivxlc]{1,5}|[a-z]|\d{1,3})\s*[.)]?")
 _TOTALS = re.compile(r"(?:tong cong|tong so|total|grand total|tong toan|cong toan|tong chung|cong chung|cong chung toan"
                      r"|diem toi da|toi da|toi thieu|binh quan|trung binh|diem trung binh|gia tri trung binh|average"
-                     r"|maximum|minimum)\b.*|(?:tong|cong)\s*[:.]?")
+                     r"|maximum|minimum)\b.*|(?:tong|cong)(?:\s+(?:muc|phan)?\s*(?:[ivx]{1,4}|\d{1,2}))?\s*[:.]?")  # 'Cộng I', 'Cộng mục II'
 _NOTE = re.compile(r"(?:\(?\*+\)?|ghi chu|luu y|chu thich|nguon so lieu|nguon)\b")
 _SIGNATURE = re.compile(r"nguoi lap|nguoi bao cao|nguoi tong hop|thu truong|ky ten|ky,|\(ky\b|ky va ghi|ghi ro ho ten"
                         r"|dong dau|noi nhan|chu tich|giam doc|truong phong|ke toan|xac nhan|\btm\.|\bkt\.|\bq\.\s"
