@@ -114,3 +114,10 @@ def test_an_ods_comment_is_not_the_cell(office_store):
     doc.save(buffer)
     checked = imported(office_store, buffer.getvalue(), "a.ods")
     assert stored(office_store, checked.upload_id) == [("XHS-03", "CT", "2026-10", 81.5)]
+
+
+def test_a_bad_ward_of_a_wide_row_is_one_problem_not_one_per_figure(office_store):
+    rows = [["Kỳ báo cáo: Tháng 10/2026"], ["Xã, phường", "XHS-03", "KTS-04", "CQS-01"],
+            ["Phường Cái Khế", 81.5, 70.0, 90.0], ["Quận Ninh Kiều", 82.0, 71.0, 91.0]]
+    problems = refused(office_store, xlsx(Grid("BC", rows)))
+    assert len(problems) == 1 and problems.iloc[0]["line"] == 4 and problems.iloc[0]["value"] == "Quận Ninh Kiều"

@@ -52,6 +52,8 @@ def report_rows(session, frame: pd.DataFrame, failed: pd.DataFrame) -> pd.DataFr
                      "_part": table.origins.part[int(item.row_id)] if table.origins else 0,
                      "_order": order.index(item.column) if item.column in order else len(order)})
     out = pd.DataFrame(rows).sort_values(["_part", "line", "_order"], kind="stable").drop(columns=["_order", "_part"])
+    # A wide row's ward or unit cell stands for each of its figures: one cell, one problem.
+    out = out.drop_duplicates(["sheet", "line", "column", "value", "reason_vi"])
     if checked is not None and checked < len(frame):      # the checking stopped: the rest is not counted
         vi, en = report.message("more_unchecked", f"{checked:,}".replace(",", "."))
         out = pd.concat([out, pd.DataFrame([{"sheet": "", "line": None, "column": "", "value": "",
