@@ -165,3 +165,17 @@ def test_a_damaged_office_file_is_refused_plainly(fresh_engine, make, member, ho
     data = _damaged(getattr(office_files, make)(Grid("T11", rows)), member, how)
     checked = pipeline.check(fresh_engine, data, f"hong.{make}")
     assert not checked.ok and "tệp hỏng" in checked.problems["reason_vi"].iloc[0]
+
+
+def test_growing_chunks_still_find_every_failure_late_in_a_file(fresh_engine, monkeypatch):
+    """Chunks double while rows pass: failures far into the file are found, each on its line."""
+    from cantho_dash.ingest import schemas
+
+    monkeypatch.setattr(schemas, "CHUNK", 10)
+    monkeypatch.setattr(schemas, "BIGGEST_CHUNK", 40)
+    periods = [f"{m}/{y}" for y in range(2010, 2026) for m in range(1, 13)]
+    lines = [f"CQS-0{1 + i % 9};CT;{periods[i // 9]};{i % 90},5" for i in range(300)]
+    lines[250] = lines[250].rsplit(";", 1)[0] + ";180"        # a percentage over 100, Excel line 252
+    lines[290] = lines[290].rsplit(";", 1)[0] + ";abc"        # not a number, line 292
+    checked = pipeline.check(fresh_engine, (HEADER + "\r\n" + "\r\n".join(lines) + "\r\n").encode("utf-8-sig"), "dai.csv")
+    assert not checked.ok and list(checked.problems["line"]) == [252, 292]
