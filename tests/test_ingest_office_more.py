@@ -121,3 +121,34 @@ def test_a_bad_ward_of_a_wide_row_is_one_problem_not_one_per_figure(office_store
             ["Phường Cái Khế", 81.5, 70.0, 90.0], ["Quận Ninh Kiều", 82.0, 71.0, 91.0]]
     problems = refused(office_store, xlsx(Grid("BC", rows)))
     assert len(problems) == 1 and problems.iloc[0]["line"] == 4 and problems.iloc[0]["value"] == "Quận Ninh Kiều"
+
+
+def _xls_with_error(rows: list[list], at: tuple[int, int], error: str) -> bytes:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("BC")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    sheet.row(at[0]).set_cell_error(at[1], error)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_an_excel_error_cell_is_refused_not_taken_for_not_reported(office_store, fmt):
+    """python-calamine and xlrd read '#DIV/0!' as empty, and an empty cell of a wide table means
+    'not reported': the error is refused with its cell, never dropped."""
+    rows = [["Kỳ báo cáo: Tháng 10/2026"], ["Xã, phường", "XHS-03", "KTS-04"],
+            ["Phường Cái Khế", 81.5, 70.0], ["Phường Ninh Kiều", None, 71.0]]
+    if fmt == "xlsx":
+        rows[3][1] = "#DIV/0!"                  # openpyxl writes an Excel error code as an error cell (t="e")
+        data = xlsx(Grid("BC", rows))
+    else:
+        data = _xls_with_error(rows, (3, 1), "#DIV/0!")
+    problems = refused(office_store, data)
+    assert len(problems) == 1 and problems.iloc[0]["value"] == "#DIV/0!" and problems.iloc[0]["line"] == 4
+    assert problems.iloc[0]["column"] == "XHS-03 (B)"

@@ -19,17 +19,9 @@ from datetime import date, datetime, time
 
 from cantho_dash.ingest import ods
 from cantho_dash.ingest.problems import FileProblem
+from cantho_dash.ingest.sheetxml import (LIMIT_CELL_CHARS, LIMIT_CELLS, LIMIT_COLUMNS, LIMIT_UNPACKED, Scan, check_span,
+                                         is_percent_format, percent_styles, scan_sheet)
 
-# A 1 MB workbook that unpacks to 290 MB took 109 s and 4.3 GB to read (about 700 bytes a cell):
-# what a city office sends is far smaller, so a workbook may unpack to 100 MB and hold 1.5M cells.
-LIMIT_UNPACKED = 100 * 1024 * 1024
-LIMIT_CELLS = 1_500_000
-LIMIT_COLUMNS = 1_000
-LIMIT_CELL_CHARS = 32_767          # Excel's own limit for one cell
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
-_ROW_REF = re.compile(rb'<row r="(\d{1,7})"')
-_STYLED_CELL = re.compile(rb'<c\b([^>]*)>')
-_ATTR = re.compile(rb'\b(r|s)="([^"]*)"')
 
 
 @dataclass
@@ -40,21 +32,6 @@ class Sheet:
     rows: list[list[str]]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
-
-
-def column_number(letters: str) -> int:
-    """Excel's column name to its 1-based number: A -> 1, AA -> 27."""
-    number = 0
-    for ch in letters:
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-def is_percent_format(code: str) -> bool:
-    """Whether a number format scales by 100: a % outside quotes and not escaped ('0.00%' yes,
-    '0.00"%"' and '0.00\\%' no: those show the number as it is, with a percent sign)."""
-    text = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code or "")
-    return "%" in text
 
 
 def cell_text(value, percent: bool = False) -> str:
@@ -86,56 +63,6 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
     if unpacked > LIMIT_UNPACKED:
         raise FileProblem("unpacks_too_large", f"{unpacked // 1024 // 1024:,}".replace(",", "."))
     return book
-
-
-def _check_span(name: str, rows: int, columns: int, cells: int = 0) -> None:
-    if columns > LIMIT_COLUMNS or max(rows * columns, cells) > LIMIT_CELLS:
-        raise FileProblem("sheet_too_large", f"{name}: {rows:,} × {columns:,}".replace(",", "."))
-
-
-def _percent_styles(book: zipfile.ZipFile) -> set[int]:
-    """The style indices (cellXfs) of an .xlsx whose number format is a percentage."""
-    try:
-        styles = book.read("xl/styles.xml")
-    except KeyError:
-        return set()
-    custom = {int(i): code.decode("utf-8", "replace")
-              for i, code in re.findall(rb'<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"', styles)}
-    xfs = re.search(rb"<cellXfs\b.*?</cellXfs>", styles, re.S)
-    ids = [int(m) for m in re.findall(rb'<xf\b[^>]*?numFmtId="(\d+)"', xfs.group(0))] if xfs else []
-    return {i for i, fmt in enumerate(ids) if fmt in (9, 10) or is_percent_format(custom.get(fmt, "").replace(
-        "&quot;", '"'))}
-
-
-def _scan_sheet(book: zipfile.ZipFile, member: str, name: str, percent_styles: set[int]) -> set[tuple[int, int]]:
-    """Check a sheet's span from its cell references before python-calamine reads it; return the
-    (row, column) of the cells formatted as percentages (0-based)."""
-    rows = columns = cells = seen_rows = 0      # references can be left out: count the elements too
-    percent: set[tuple[int, int]] = set()
-    tail = b""
-    with book.open(member) as stream:
-        while chunk := stream.read(1 << 22):
-            text = tail + chunk
-            cut = text.rfind(b"<")
-            text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
-            letters = {m.group(1) for m in _CELL_REF.finditer(text)}
-            if letters:
-                columns = max(columns, max(column_number(c.decode()) for c in letters))
-            found = _ROW_REF.findall(text)
-            if found:
-                rows = max(rows, max(int(r) for r in found))
-            seen_rows += sum(text.count(tag) for tag in (b"<row ", b"<row>", b"<row/>"))
-            cells += sum(text.count(tag) for tag in (b"<c ", b"<c>", b"<c/>"))
-            rows = max(rows, seen_rows)
-            if percent_styles:
-                for attrs in _STYLED_CELL.findall(text):
-                    values = dict(_ATTR.findall(attrs))
-                    if values.get(b"s", b"").isdigit() and int(values[b"s"]) in percent_styles and b"r" in values:
-                        m = re.fullmatch(rb"([A-Z]{1,3})(\d+)", values[b"r"])
-                        if m:
-                            percent.add((int(m.group(2)) - 1, column_number(m.group(1).decode()) - 1))
-            _check_span(name, rows, columns, cells)
-    return percent
 
 
 def _xlsx_members(book: zipfile.ZipFile) -> dict[str, str]:
@@ -178,7 +105,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
     book = _open_zip(data)
     try:
         members = _xlsx_members(book)
-        percent_styles = _percent_styles(book)
+        styles = percent_styles(book)
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
         raise FileProblem("password") from None
@@ -190,12 +117,12 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         if meta.visible != calamine.SheetVisibleEnum.Visible or meta.typ != calamine.SheetTypeEnum.WorkSheet:
             sheets.append(Sheet(name, [], hidden=True))
             continue
-        percent = _scan_sheet(book, members[name], name, percent_styles) if name in members else set()
+        scan = scan_sheet(book, members[name], name, styles) if name in members else Scan()
         try:
             sheet = workbook.get_sheet_by_name(meta.name)
         except calamine.CalamineError:
             raise FileProblem("bad_xlsx") from None
-        rows = [[cell_text(v, (r, c) in percent) for c, v in enumerate(row)]
+        rows = [[scan.errors.get((r, c)) or cell_text(v, (r, c) in scan.percent) for c, v in enumerate(row)]
                 for r, row in enumerate(sheet.iter_rows())]
         merges = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
         sheets.append(Sheet(name, rows, merges))
@@ -219,7 +146,7 @@ def read_xls(data: bytes) -> list[Sheet]:
         if sheet.visibility:
             sheets.append(Sheet(name, [], hidden=True))
             continue
-        _check_span(name, sheet.nrows, max((sheet.row_len(r) for r in range(sheet.nrows)), default=0))
+        check_span(name, sheet.nrows, max((sheet.row_len(r) for r in range(sheet.nrows)), default=0))
         rows = []
         for r in range(sheet.nrows):
             cells = []
@@ -228,7 +155,9 @@ def read_xls(data: bytes) -> list[Sheet]:
                 value = cell.value
                 if cell.ctype == xlrd.XL_CELL_DATE:
                     value = xlrd.xldate_as_datetime(value, book.datemode)
-                elif cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                elif cell.ctype == xlrd.XL_CELL_ERROR:   # '#DIV/0!': refused as it reads, never taken for empty
+                    value = xlrd.error_text_from_code.get(value, "#ERROR")
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                     value = ""
                 elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                     value = bool(value)
@@ -284,11 +213,11 @@ def read_html(text: str) -> list[Sheet]:
                 if (down, across) != (1, 1):
                     merges.append((r, c, r + down - 1, c + across - 1))
                     taken.update({(r + dr, c + dc): "" for dr in range(1, down) for dc in range(across)})
-                    _check_span(f"Bảng {n}", r + down, c + across)
+                    check_span(f"Bảng {n}", r + down, c + across)
             while (r, len(row)) in taken:
                 row.append("")
             rows.append(row)
-            _check_span(f"Bảng {n}", len(rows), len(row))
+            check_span(f"Bảng {n}", len(rows), len(row))
         sheets.append(Sheet(f"Bảng {n}", rows, merges))
     return sheets
 
