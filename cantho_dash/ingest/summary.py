@@ -15,7 +15,8 @@ ROW_KINDS = {"column_numbers": ("dòng số thứ tự cột", "column-number ro
              "signature": ("dòng chữ ký", "signature line(s)")}
 SHEET_REASONS = {"hidden": ("trang ẩn", "hidden"), "no_table": ("không có bảng số liệu", "no table of figures"),
                  "no_rows": ("không có dòng số liệu", "no data rows")}
-FORMS = {"long": ("theo mẫu", "template rows"), "months": ("các tháng theo cột", "months as columns"),
+FORMS = {"long": ("theo mẫu", "template rows"),
+         "months": ("các kỳ báo cáo theo cột: tháng, quý", "periods as columns: months, quarters"),
          "indicators": ("các chỉ tiêu theo cột", "indicators as columns"),
          "scores": ("các trụ cột DTI theo cột", "DTI pillars as columns")}
 COLUMNS = {"period": ("Kỳ báo cáo", "period"), "area": ("Địa bàn", "area"), "indicator_code": ("Mã chỉ tiêu", "indicator")}
