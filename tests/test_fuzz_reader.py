@@ -179,3 +179,14 @@ def test_growing_chunks_still_find_every_failure_late_in_a_file(fresh_engine, mo
     lines[290] = lines[290].rsplit(";", 1)[0] + ";abc"        # not a number, line 292
     checked = pipeline.check(fresh_engine, (HEADER + "\r\n" + "\r\n".join(lines) + "\r\n").encode("utf-8-sig"), "dai.csv")
     assert not checked.ok and list(checked.problems["line"]) == [252, 292]
+
+
+def test_an_error_cell_takes_its_value_from_its_own_element_only():
+    """A valueless error cell (self-closing) is an error, never its neighbour's number."""
+    from cantho_dash.ingest import sheetxml
+
+    xml = (b'<worksheet><sheetData><row r="3"><c r="B3" t="e"/><c r="C3"><v>5</v></c>'
+           b'<c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row></sheetData></worksheet>')
+    book = zipfile.ZipFile(io.BytesIO(_zip("xl/worksheets/sheet1.xml", xml)))
+    scan = sheetxml.scan_sheet(book, "xl/worksheets/sheet1.xml", "S", set())
+    assert scan.errors == {(2, 1): sheetxml.UNKNOWN_ERROR, (2, 3): "#DIV/0!"}

@@ -16,7 +16,7 @@ kind = st.selectbox(ui.tr("kind"), [None, *ui_ingest.KINDS], key="upload_kind",
 uploaded = st.file_uploader(ui.tr("choose_file"), type=ui_ingest.UPLOAD_TYPES, key="upload_file",
                             max_upload_size=ui_ingest.max_upload_mb())
 if uploaded is None:
-    ui_ingest.forget_checked()     # a file taken off the page is let go of, its check too
+    ui_ingest.forget_checked("checked")     # a file taken off the page is let go of, its check too
     st.stop()
 
 checked = ui_ingest.check(uploaded, kind, account.unit)

@@ -69,28 +69,28 @@ def cmd_import(args) -> int:
         return 2
     engine = open_store()
     data = path.read_bytes()
-    if args.dry_run:
-        try:
-            checked = pipeline.check(engine, data, path.name, args.kind, as_of=args.as_of, unit=unit)
-        except archive.DiskFull as full:
-            print(full.strerror, file=sys.stderr)
-            return 2
-        if checked.duplicate_of:
-            print(pipeline.DuplicateUpload(checked.duplicate_of))
-            return 0
-        if not checked.ok:
-            return refused(checked.problems, args.report)
-        print(f"{both('dry_run_checked')}\n{summary(checked)}")
-        return 0
     try:
+        if args.dry_run:
+            return _dry_run(engine, data, path, unit, args)
         checked = pipeline.import_file(engine, data, path.name, user_of(args), args.kind, path=path, unit=unit)
     except pipeline.DuplicateUpload as duplicate:
         print(duplicate)
         return 0
     except pipeline.Rejected as rejected:
         return refused(rejected.report, args.report)
-    except archive.DiskFull as full:
+    except archive.DiskFull as full:              # the store, the archive or the staging folder
         print(full.strerror, file=sys.stderr)
         return 2
     print(f"{both('imported', upload=checked.upload_id)}\n{summary(checked)}")
+    return 0
+
+
+def _dry_run(engine, data: bytes, path: Path, unit: str | None, args) -> int:
+    checked = pipeline.check(engine, data, path.name, args.kind, as_of=args.as_of, unit=unit)
+    if checked.duplicate_of:
+        print(pipeline.DuplicateUpload(checked.duplicate_of))
+        return 0
+    if not checked.ok:
+        return refused(checked.problems, args.report)
+    print(f"{both('dry_run_checked')}\n{summary(checked)}")
     return 0

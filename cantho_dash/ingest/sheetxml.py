@@ -20,7 +20,10 @@ _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
 _ROW_REF = re.compile(rb'<row r="(\d{1,7})"')
 _CELL_TAG = re.compile(rb'<c\b([^>]*)>')
 _ATTR = re.compile(rb'\b(r|s|t)="([^"]*)"')
-_ERROR_CELL = re.compile(rb'<c\b[^>]*\br="([A-Z]{1,3})(\d{1,7})"[^>]*\bt="e"[^>]*>.*?<v>([^<]*)</v>', re.S)
+# The value of an error cell from its own element only: <c r="B3" t="e"><f>1/0</f><v>#DIV/0!</v></c>.
+_ERROR_CELL = re.compile(rb'<c\b[^>]*\br="([A-Z]{1,3})(\d{1,7})"[^>]*\bt="e"[^>/]*>\s*'
+                         rb'(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?\s*<v>([^<]*)</v>')
+_REF = re.compile(rb"([A-Z]{1,3})(\d+)")
 UNKNOWN_ERROR = "#ERROR"           # an error cell whose value lies across two chunks of the stream
 
 
@@ -68,7 +71,7 @@ def percent_styles(book: zipfile.ZipFile) -> set[int]:
 
 
 def _place(ref: bytes) -> tuple[int, int] | None:
-    m = re.fullmatch(rb"([A-Z]{1,3})(\d+)", ref)
+    m = _REF.fullmatch(ref)
     return (int(m.group(2)) - 1, column_number(m.group(1).decode()) - 1) if m else None
 
 
@@ -108,5 +111,5 @@ def _styled(text: bytes, styles: set[int], found: Scan) -> None:
             found.errors[place] = UNKNOWN_ERROR
         elif values.get(b"s", b"").isdigit() and int(values[b"s"]) in styles:
             found.percent.add(place)
-    for letters, row, value in _ERROR_CELL.findall(text):
+    for letters, row, value in _ERROR_CELL.findall(text) if b't="e"' in text else ():
         found.errors[(int(row) - 1, column_number(letters.decode()) - 1)] = value.decode("utf-8", "replace")

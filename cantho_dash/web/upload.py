@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
@@ -88,28 +89,36 @@ def _check(data: bytes, name: str, kind: str | None, unit: str | None, identity:
     if st.session_state.get(f"{slot}_key") != key:
         bar = st.progress(0.0, text=ui.tr("checking")) if len(data) > BIG_FILE_BYTES else None
         tell = (lambda share, label: bar.progress(share, text=ui.tr("checking"))) if bar else None
-        with st.spinner(ui.tr("checking")):
-            try:
-                checked = pipeline.check(ui.engine(), data, name, kind, as_of=ui.as_of(), progress=tell, unit=unit)
-            except archive.DiskFull as full:
-                st.error(full.strerror, icon=":material/hard_drive:")
-                st.stop()
+        with st.spinner(ui.tr("checking")), _stopping_on_full_disk():
+            checked = pipeline.check(ui.engine(), data, name, kind, as_of=ui.as_of(), progress=tell, unit=unit)
         if bar:
             bar.empty()
+            _give_back_memory()
         st.session_state[f"{slot}_key"], st.session_state[slot] = key, checked
-        _give_back_memory()
     return st.session_state[slot]
 
 
-def forget_checked() -> None:
-    """The session lets go of every file it checked (committed, or removed from the page)."""
-    for slot in [k for k in st.session_state if str(k).startswith("checked")]:
-        st.session_state.pop(slot, None)
+def forget_checked(slot: str | None = None) -> None:
+    """The session lets go of what it checked: one slot ('checked', the chosen file's, once the file
+    is removed from the page) or every one (after a commit)."""
+    slots = [slot, f"{slot}_key"] if slot else [k for k in st.session_state if str(k).startswith("checked")]
+    for name in slots:
+        st.session_state.pop(name, None)
+
+
+@contextmanager
+def _stopping_on_full_disk():
+    """A full disk while checking or committing: its plain refusal on the page, and the run stops."""
+    try:
+        yield
+    except archive.DiskFull as full:
+        st.error(full.strerror, icon=":material/hard_drive:")
+        st.stop()
 
 
 def _give_back_memory() -> None:
-    """Return the memory a big check freed to the system (glibc keeps freed heap otherwise), so one
-    refused 50 MB file does not leave the server hundreds of megabytes bigger for good."""
+    """Return the memory a big check (one with a progress bar) freed to the system: glibc keeps freed
+    heap otherwise, and one refused 50 MB file would leave the server hundreds of megabytes bigger."""
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
@@ -200,11 +209,8 @@ def _changes_table(top: pd.DataFrame) -> pd.DataFrame:
 
 def commit(checked: pipeline.Checked, user: str) -> int:
     """Write the checked upload; the session forgets it, and every page reads the new version."""
-    try:
+    with _stopping_on_full_disk():
         upload_id = pipeline.commit(ui.engine(), checked, user)
-    except archive.DiskFull as full:
-        st.error(full.strerror, icon=":material/hard_drive:")
-        st.stop()
     ui.forget_version()
     forget_checked()
     return upload_id
