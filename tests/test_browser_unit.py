@@ -13,7 +13,7 @@ PASSWORD = "mật-khẩu-đơn-vị-1"
 
 
 def _type_row(page, row: int, column: int, text: str) -> None:
-    """Select a cell of the entry grid (a canvas) by its row, move to the column, type, commit."""
+    """Select a cell of the entry grid (a canvas) by its row, move to the column, open its editor, type, commit."""
     editor = page.locator('[data-testid="stDataFrame"]').nth(1)
     editor.scroll_into_view_if_needed()
     box = editor.bounding_box()
@@ -22,7 +22,10 @@ def _type_row(page, row: int, column: int, text: str) -> None:
     for _ in range(column):
         page.keyboard.press("ArrowRight")
     page.wait_for_timeout(200)
-    page.keyboard.type(text, delay=40)
+    page.keyboard.press("Enter")                  # open the cell's editor, then type into it: keys typed
+    cell = page.locator("textarea.gdg-input")     # before it is open can be lost on a busy machine
+    cell.wait_for(state="visible", timeout=30_000)
+    cell.fill(text)
     page.keyboard.press("Enter")
     page.wait_for_timeout(700)
     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)

@@ -110,8 +110,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_status": ("Tình trạng phải là: Chưa triển khai, Đang thực hiện, Hoàn thành, hoặc Vướng mắc.",
                        "The status must be: Chưa triển khai (not started), Đang thực hiện (in progress), Hoàn thành "
                        "(done) or Vướng mắc (blocked)."),
-    "done_progress": ("Nhiệm vụ ghi “Hoàn thành” thì tiến độ phải là 100% (hoặc để trống).",
-                      "A task marked done must show 100% progress (or none)."),
+    "done_progress": ("Nhiệm vụ ghi “Hoàn thành” thì tiến độ phải là 100%.",
+                      "A task marked done must show 100% progress."),
     "progress_range": ("Tiến độ phải nằm trong khoảng 0–100%.", "Progress must be between 0 and 100%."),
     "bad_code": ("Mã chỉ tiêu phải có dạng CQS-01, KTS-01 hoặc XHS-01.", "A code must look like CQS-01, KTS-01 or XHS-01."),
     "bad_comparator": ("Phép so sánh phải là >, >=, < hoặc <=.", "The comparator must be >, >=, < or <=."),
