@@ -130,3 +130,22 @@ def test_targets_league_and_map_fit_a_phone(server, browser, path):
         assert image and 300 <= image["width"] <= 390
         assert not page.locator(".st-key-wide_map").first.is_visible()
     page.close()
+
+
+@pytest.mark.parametrize("path", ["targets", "tasks", "league"])
+def test_every_filter_chip_shows_on_a_laptop(server, browser, path):
+    """Streamlit's chips scroll sideways in a narrow column with no scroll bar (a laptop saw three of
+    the seven task states); they wrap instead."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{server}/{path}")
+    page.locator("h1").first.wait_for(timeout=60_000)
+    settled(page)
+    groups = page.locator(".stMain [data-testid='stButtonGroup']")
+    assert groups.count() >= 1
+    for i in range(groups.count()):
+        group = groups.nth(i).bounding_box()
+        for chip in groups.nth(i).locator("button").all():
+            box = chip.bounding_box()
+            assert group["x"] - 1 <= box["x"] and box["x"] + box["width"] <= group["x"] + group["width"] + 1, \
+                (path, chip.inner_text())
+    page.close()

@@ -50,9 +50,16 @@ def test_overview_counts_match_the_status_logic(app_env, engine):
     assert any("25/11/2026" in c.value for c in at.caption)
 
 
+def table_view(at: AppTest, label: str = "Bảng") -> AppTest:
+    """The Targets page with its table tab chosen (only the chosen tab is built)."""
+    at.session_state["targets_view"] = label
+    return at.run()
+
+
 def test_targets_page_table_and_filters(app_env):
     at = run_app("views/targets.py")
-    table = at.dataframe[0].value
+    assert not at.dataframe and at.html          # the charts' tab first: tiles, no table built
+    table = table_view(at).dataframe[0].value
     assert len(table) == 30
     row = table[table["Mã"] == "CQS-07"].iloc[0]
     assert row["Giá trị"] == "91,8%" and row["Mục tiêu"] == "> 90,0%" and row["Tình trạng"] == "Đã đạt"
@@ -65,7 +72,7 @@ def test_targets_page_table_and_filters(app_env):
 
 def test_language_switch_to_english(app_env):
     at = run_app("views/targets.py", lang="en")
-    table = at.dataframe[0].value
+    table = table_view(at, "Table").dataframe[0].value
     assert "Code" in table.columns and table[table["Code"] == "CQS-07"].iloc[0]["Value"] == "91.8%"
 
 

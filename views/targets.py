@@ -28,24 +28,27 @@ if shown.empty:
     st.info(ui.tr("none_match"))
     st.stop()
 
-chart_tab, table_tab = st.tabs([ui.tr("view_charts"), ui.tr("view_table")])
+# Only the chosen tab is built and sent (the table's grid cost every visit of the page as much as a chart).
+chart_tab, table_tab = st.tabs([ui.tr("view_charts"), ui.tr("view_table")], key="targets_view", on_change="rerun")
 with chart_tab:
-    labels = shown.set_index("code")["name_en" if lang == "en" else "name_vi"]
-    code = st.selectbox(ui.tr("trend_of"), shown["code"], key="trend_code", format_func=lambda c: f"{c} · {labels[c]}")
-    found = targets_scene.detail(shown, code, cache.series())
-    row, history = found.row, found.history
-    widgets.chart(trend.trend(history, row, ui.as_of(), lang), "trend", f"{ui.tr('trend_of')} {code}")
-    if isinstance(row.get("parts"), list):
-        st.caption(ui.tr("parts_note"))
-    if noted := found.note:
-        st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
-        st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
-    st.caption(ui.tr("tile_help"))
-    tiles = pillar_scene.tile_table(shown, lang).assign(
-        lead=["; ".join(agency_name.get(c, c) for c in codes) for codes in shown["lead_codes"]])
-    st.html(wall.gauge_tiles(tiles, ui.tr("col_target"), flowing=True, lead_word=ui.tr("col_lead")))
-    widgets.png_button(lambda: gauges.gauge_grid(shown, lang, columns=5), "gauges_targets",
-                       f"{ui.tr('page_targets')} · {len(shown)} {ui.tr('targets_count')}")
+    if chart_tab.open:
+        labels = shown.set_index("code")["name_en" if lang == "en" else "name_vi"]
+        code = st.selectbox(ui.tr("trend_of"), shown["code"], key="trend_code", format_func=lambda c: f"{c} · {labels[c]}")
+        found = targets_scene.detail(shown, code, cache.series())
+        row, history = found.row, found.history
+        widgets.chart(trend.trend(history, row, ui.as_of(), lang), "trend", f"{ui.tr('trend_of')} {code}")
+        if isinstance(row.get("parts"), list):
+            st.caption(ui.tr("parts_note"))
+        if noted := found.note:
+            st.caption(ui.tr("agency_note").format(period=ui.period_label(noted[0])))
+            st.text(noted[1])   # the agency's own words: plain text, never markdown or HTML
+        st.caption(ui.tr("tile_help"))
+        tiles = pillar_scene.tile_table(shown, lang).assign(
+            lead=["; ".join(agency_name.get(c, c) for c in codes) for codes in shown["lead_codes"]])
+        st.html(wall.gauge_tiles(tiles, ui.tr("col_target"), flowing=True, lead_word=ui.tr("col_lead")))
+        widgets.png_button(lambda: gauges.gauge_grid(shown, lang, columns=5), "gauges_targets",
+                           f"{ui.tr('page_targets')} · {len(shown)} {ui.tr('targets_count')}")
 with table_tab:
-    st.dataframe(tables.grid_safe(tables.styled_targets(shown, cache.agencies(), lang)), hide_index=True,
-                 width="stretch", height=min(40 + 35 * len(shown), 1100))
+    if table_tab.open:
+        st.dataframe(tables.grid_safe(tables.styled_targets(shown, cache.agencies(), lang)), hide_index=True,
+                     width="stretch", height=min(40 + 35 * len(shown), 1100))

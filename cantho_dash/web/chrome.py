@@ -26,6 +26,9 @@ STYLE = """<style>
 /* a status's name wraps rather than being cut ('Chưa có số …') */
 .st-key-status_counts [data-testid='stMetricLabel'], .st-key-status_counts [data-testid='stMetricLabel'] * {
   white-space: normal !important; overflow: visible !important; height: auto !important;}
+/* filter chips wrap onto a second line: in a narrow column Streamlit's strip scrolls sideways
+   with no scroll bar, and a laptop showed three of the seven task states */
+.stMain [data-testid='stButtonGroup'] > div:last-child {flex-wrap: wrap; overflow-x: visible; row-gap: .4rem;}
 /* the needs-direction tables on a page: a page's type size, not the wall's */
 [class*='st-key-wide_'] .w-table {font-size: .9rem; height: auto;}
 [class*='st-key-wide_'] .w-table th.w-n {white-space: normal;}
