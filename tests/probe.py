@@ -66,3 +66,17 @@ def overlaps(texts: list[dict], tolerance: float = 2.0) -> list[tuple[str, str]]
             if dx > tolerance and dy > tolerance:
                 found.append((a, b))
     return found
+
+
+# Lines of a tile pressed below their height or onto the tile's bar (a long name taking two lines
+# in a tile of fixed height squeezed the target line onto the bar).
+SQUEEZED = r"""() => [...document.querySelectorAll('.w-card')].filter(c => c.querySelector(':scope > .w-bar'))
+  .flatMap(card => { const bar = card.querySelector(':scope > .w-bar').getBoundingClientRect();
+    return [...card.children].filter(k => !k.classList.contains('w-bar') &&
+      (k.scrollHeight > k.clientHeight + 1 || k.getBoundingClientRect().bottom > bar.top + 1))
+      .map(k => k.innerText.slice(0, 40)); })"""
+
+
+def squeezed(page) -> list[str]:
+    """The texts of tiles squeezed below their height or onto the tile's bar (SQUEEZED)."""
+    return page.evaluate(SQUEEZED)

@@ -9,7 +9,7 @@ import pytest
 
 from browser import ARTIFACTS, settled
 from cantho_dash.web.wall import SCENES
-from probe import measure
+from probe import measure, squeezed
 
 SIZES = {"1080p": (1920, 1080, 24), "4k": (3840, 2160, 48), "720p": (1280, 720, 16)}
 
@@ -47,6 +47,8 @@ def test_every_scene_fills_its_screen_in_large_type(server, browser, size):
             failures.append(f"{scene}: content ends at {seen['bottom']:.0%} of the height")
         if seen["overlaps"] or seen["overflow"]:
             failures.append(f"{scene}: overlapping {seen['overlaps'][:3]}, sideways overflow {seen['overflow']}")
+        if pressed := squeezed(page):
+            failures.append(f"{scene}: squeezed in their tiles {pressed[:3]}")
     page.close()
     assert failures == []
 

@@ -132,7 +132,7 @@ def gauge_tiles(tiles: pd.DataFrame, target_word: str, flowing: bool = False, le
             f'<div class="w-card" style="border-left:.35rem solid {colour}">'
             f'<div class="w-row"><b style="white-space:nowrap">{esc(r.code)}</b><span class="w-grow"></span>'
             f'{pill(r.status, r.status_text)}</div>'
-            f'<div class="w-muted">{esc(cut(r.name, 48))}</div>'
+            f'<div class="w-muted{"" if flowing else " w-one"}">{esc(cut(r.name, 48))}</div>'
             f'<div class="{"w-big" if len(r.value) <= 8 else "w-mid"}">{esc(r.value)} {esc(r.trend)}</div>'
             f'<div class="w-one">{esc(target_word)}: {esc(r.target)}</div>'
             + (f'<div class="w-muted">{esc(lead_word)}: {esc(r.lead)}</div>' if lead_word else "") +
