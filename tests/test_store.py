@@ -199,3 +199,22 @@ def test_connecting_while_this_process_closes_the_file_waits_instead_of_failing(
         thread.join()
     engine.dispose()
     assert errors == []
+
+
+def test_a_duckdb_file_stamp_changes_with_a_commit_and_not_with_reads(tmp_path):
+    """data_version() trusts an unchanged stamp instead of opening the file (web/session.py)."""
+    engine = db.make_engine(f"duckdb:///{(tmp_path / 'stamp.duckdb').as_posix()}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("create table t (x integer)")
+    time.sleep(filelock.LINGER + 0.5)                 # the file let go, its log written
+    before = filelock.file_stamp(engine)
+    for _ in range(3):
+        with engine.connect() as conn:
+            conn.exec_driver_sql("select count(*) from t").scalar()
+        time.sleep(filelock.LINGER + 0.3)
+    assert filelock.file_stamp(engine) == before       # reads leave the file as it was
+    with engine.begin() as conn:
+        conn.exec_driver_sql("insert into t values (1)")
+    assert filelock.file_stamp(engine) != before       # a commit changes it at once
+    engine.dispose()
+    assert filelock.file_stamp(db.make_engine("duckdb:///:memory:")) is None

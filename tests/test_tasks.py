@@ -91,3 +91,15 @@ def test_deadlines_and_agencies_in_english():
     assert tasks.deadline_label("Quý I/2026") == "Quý I/2026"                  # Vietnamese: as the plan writes it
     assert tasks.agency_label("Sở Khoa học và Công nghệ; Công an thành phố", "en") == \
         "Department of Science and Technology; City Police"
+
+
+def test_compliance_sorts_units_by_their_reporting_state():
+    frame = pd.DataFrame({"unit_code": ["SYT", "STC", "SKHCN", "CA", "31120", "31123", "31126"],
+                          "unit_type": ["department"] * 4 + ["ward"] * 3,
+                          "state": ["late", "partial", "pending", "reported", "reported", "reported", "late"],
+                          "reported": [0, 2, 0, 5, 5, 5, 0], "owed": [4, 3, 6, 5, 5, 5, 5]})
+    seen = tasks.compliance(frame)
+    assert seen["late"] == ["SYT"] and seen["pending"] == ["SKHCN"]
+    assert seen["partial"] == [("STC", 2, 3)]
+    assert seen["wards"] == {"reported": 2, "late": 1}
+    assert tasks.compliance(frame.iloc[:0])["late"] == []

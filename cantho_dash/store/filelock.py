@@ -4,6 +4,7 @@ last connection came back), so the command line can import while the dashboard r
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 import time
 import weakref
@@ -94,3 +95,20 @@ class _Releaser:
         if thread is not None:
             thread.join()
         self.engine.dispose()
+
+
+def file_stamp(engine: Engine) -> tuple | None:
+    """The DuckDB file and its write-ahead log as they lie on disk (size and time of last change, in
+    nanoseconds): every commit, of this process or another, changes it, so an unchanged stamp means an
+    unchanged store, known without opening the file. None for a server store or an in-memory one."""
+    path = engine.url.database if engine.dialect.name == "duckdb" else None
+    if not path or path == ":memory:":
+        return None
+    stamp = []
+    for name in (path, f"{path}.wal"):
+        try:
+            info = os.stat(name)
+            stamp.append((info.st_size, info.st_mtime_ns))
+        except FileNotFoundError:
+            stamp.append(None)
+    return tuple(stamp)

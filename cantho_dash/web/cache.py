@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from cantho_dash.domain import tasks as task_rules
 from cantho_dash.facts import leagues as league_facts
 from cantho_dash.facts import targets as target_facts
 from cantho_dash.facts import tasks as task_facts
@@ -85,6 +86,11 @@ def _task_register(url: str, version: int, day: date) -> pd.DataFrame:
 @st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _reporting(url: str, version: int, day: date) -> pd.DataFrame:
     return task_facts.reporting(engine_for(url), day)
+
+
+@st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
+def _compliance(url: str, version: int, day: date) -> dict:
+    return task_rules.compliance(_reporting(url, version, day))
 
 
 @st.cache_data(ttl=KEEP_SECONDS, max_entries=256, show_spinner=False)
@@ -175,6 +181,11 @@ def task_register() -> pd.DataFrame:
 def reporting() -> pd.DataFrame:
     """Every unit's reporting on the month before the as-of month."""
     return _reporting(*cache_key(), as_of())
+
+
+def compliance() -> dict:
+    """Who is late, not yet in or partly in on that month (domain.tasks.compliance)."""
+    return _compliance(*cache_key(), as_of())
 
 
 def unit_report(unit: str) -> pd.DataFrame:

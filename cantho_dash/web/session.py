@@ -10,6 +10,7 @@ import streamlit as st
 from cantho_dash import config
 from cantho_dash.domain.periods import parse_period
 from cantho_dash.store import engine as db
+from cantho_dash.store import filelock
 from cantho_dash.store import queries
 from cantho_dash.store.bootstrap import ensure_ready
 from cantho_dash.words import t
@@ -66,23 +67,30 @@ def as_of() -> date:
     return st.session_state["as_of"]
 
 
-VERSION_SECONDS = 1.0
+VERSION_SECONDS = 1.0     # a server store's version is read again after this
+STAMP_SECONDS = 60.0      # a DuckDB file's, while the file on disk is unchanged, after this
 # Seconds a cached read, scene or figure is kept. Every key holds the data version and the as-of
 # date, so a commit never shows stale figures: this only lets old versions go. An hour, not a minute:
 # a shorter life made every viewer after it rebuild the scenes (a new session's CPU tripled).
 KEEP_SECONDS = 3600
-_versions: dict[str, tuple[float, int]] = {}
+_versions: dict[str, tuple[float, int, tuple | None]] = {}
 
 
 def data_version() -> int:
     """Changes with every commit or rollback; part of every cache key. Read from the store at most once
-    a second (a page asks for it dozens of times per run); forget_version() after a write."""
+    a second (a page asks for it dozens of times per run); forget_version() after a write. A DuckDB
+    file is not opened again while it lies unchanged on disk (filelock.file_stamp): opening it was a
+    third of a new session's page run, and every open page's update check opened it again."""
     url = config.settings().db_url
+    current = engine()
+    stamp = filelock.file_stamp(current)          # taken before the read: a commit in between changes it
     seen = _versions.get(url)
-    if seen is not None and time.monotonic() - seen[0] < VERSION_SECONDS:
-        return seen[1]
-    version = queries.data_version(engine())
-    _versions[url] = (time.monotonic(), version)
+    if seen is not None:
+        age = time.monotonic() - seen[0]
+        if age < VERSION_SECONDS or (stamp is not None and stamp == seen[2] and age < STAMP_SECONDS):
+            return seen[1]
+    version = queries.data_version(current)
+    _versions[url] = (time.monotonic(), version, stamp)
     return version
 
 

@@ -23,17 +23,17 @@ def compliance_notice() -> None:
     how many wards are complete, partly in, late (the unit page lists every unit)."""
     lang = ui.lang()
     month, deadline = tasks.reporting_month(ui.as_of())
-    frame = cache.reporting()
+    seen = cache.compliance()
     names = cache.agencies().set_index("code")["name_en" if lang == "en" else "name_vi"]
     heading = ui.tr("compliance").format(month=month.label(lang), deadline=fmt_date(deadline, lang))
-    departments = frame[frame["unit_type"] == "department"]
-    names = names.map(ui.literal)           # agency names come from the catalog, which can be uploaded
-    late = [names.get(c, c) for c in departments.loc[departments["state"] == "late", "unit_code"]]
-    pending = [names.get(c, c) for c in departments.loc[departments["state"] == "pending", "unit_code"]]
-    partial = [f"{names.get(r.unit_code, r.unit_code)} ({r.reported}/{r.owed})"
-               for r in departments[departments["state"] == "partial"].itertuples()]
-    wards = frame[frame["unit_type"] == "ward"]["state"].value_counts()
-    ward_line = ui.tr("compliance_wards").format(**{s: int(wards.get(s, 0)) for s in ("reported", "partial", "pending", "late")})
+
+    def name(code: str) -> str:              # agency names come from the catalog, which can be uploaded
+        return ui.literal(names.get(code, code))
+
+    late = [name(c) for c in seen["late"]]
+    pending = [name(c) for c in seen["pending"]]
+    partial = [f"{name(code)} ({reported}/{owed})" for code, reported, owed in seen["partial"]]
+    ward_line = ui.tr("compliance_wards").format(**{s: seen["wards"].get(s, 0) for s in ("reported", "partial", "pending", "late")})
     if late:
         st.error(f"**{heading}** · {ui.tr('compliance_late').format(names='; '.join(late))}", icon=":material/schedule:")
     if pending:
