@@ -50,7 +50,8 @@ def test_the_scene_names_who_answers_and_by_how_much(engine):
     day = date(2026, 12, 5)
     scene = direction_scene.direction(target_facts.target_status(engine, day), task_facts.task_register(engine, day),
                                       task_facts.reporting(engine, day), day, "vi")
-    assert list(scene.behind.columns) == ["Mã", "Chỉ tiêu", "Cơ quan chủ trì", "Giá trị", "Kỳ vọng đến nay", "Chậm (điểm)"]
+    assert list(scene.behind.columns) == ["Mã", "Chỉ tiêu", "Cơ quan chủ trì", "Giá trị", "Kỳ vọng đến nay", "Chậm (điểm)",
+                                           "Chậm (% mục tiêu)"]
     assert 0 < len(scene.behind) <= direction_scene.ITEMS and scene.counts["behind"] >= len(scene.behind)
     assert list(scene.overdue.columns)[-1] == "Trễ (ngày)" and (scene.overdue["Trễ (ngày)"] > 0).all()
     assert scene.counts["at_risk"] > 0 and list(scene.at_risk.columns)[-3:] == ["Tiến độ", "Thời gian đã qua",
@@ -68,6 +69,10 @@ def test_the_scene_names_who_answers_and_by_how_much(engine):
     assert [figure for _, _, figure in scene.items["overdue"]] == [f"trễ {n} ngày" for n in scene.overdue["Trễ (ngày)"]]
     assert all(figure.endswith("điểm %") for _, _, figure in scene.items["at_risk"])
     assert english.items["overdue"][0][2].endswith("days late")
+    # the figure shown is the one they are sorted by (points of different targets do not compare)
+    shares = [float(figure.split()[1].rstrip("%").replace(",", ".")) for _, _, figure in scene.items["behind"]]
+    assert shares == sorted(shares, reverse=True) and all(f.endswith("% mục tiêu") for _, _, f in scene.items["behind"])
+    assert shares == [float(v.replace(",", ".")) for v in scene.behind["Chậm (% mục tiêu)"]]
 
 
 def test_nothing_to_direct_gives_empty_blocks():

@@ -85,3 +85,17 @@ def test_a_task_status_is_one_of_the_four_or_refused(text, status):
 
     found = resolve_task_status(text)
     assert found.code == status and (found.problem == "unknown_status") == (status is None)
+
+
+def test_shortened_names_never_read_the_same():
+    from cantho_dash.domain.vntext import distinct_cuts
+
+    common = "Tham mưu xây dựng Nghị quyết của HĐND thành phố quy định tiêu chí, điều kiện, trình tự, thủ tục, nội dung và mức hỗ trợ "
+    names = [common + "phát triển nhân lực công nghiệp công nghệ số", common + "từ ngân sách địa phương cho dự án chip",
+             "Phát động phong trào thi đua", "Ngắn"]
+    cuts = distinct_cuts(names, 60)
+    assert len(set(cuts)) == 4 and all(len(c) <= 60 for c in cuts)
+    assert cuts[0].startswith("Tham mưu xây dựng") and "… " in cuts[0] and "phát triển nhân lực" in cuts[0]
+    assert "từ ngân sách" in cuts[1]
+    assert cuts[2:] == names[2:]                                   # the others as they are
+    assert distinct_cuts(["Một nhiệm vụ rất dài " * 10], 30) == [("Một nhiệm vụ rất dài " * 10)[:29].rstrip() + "…"]

@@ -10,9 +10,11 @@ import pandas as pd
 
 from cantho_dash.domain import targets as target_rules
 from cantho_dash.domain import tasks as task_rules
+from cantho_dash.domain.vntext import distinct_cuts
 from cantho_dash.words import t
 from cantho_dash.words.formats import fmt_number, fmt_value
 
+WALL_NAME = 45        # characters of a task's name on a wall line (wall.items cuts the line again)
 ITEMS = 5       # rows per block: what a wall screen shows legibly
 
 
@@ -47,23 +49,28 @@ def _items(behind, overdue, risky, late, as_of: date, lang: str) -> dict[str, li
     """The blocks as lines for the wall: what, who answers and the figure, by how much."""
     def n(value, decimals=1):
         return fmt_number(value, decimals, lang)
+
+    def named(rows: pd.DataFrame) -> list[str]:      # a wall line holds about 45 characters of a task's name
+        return distinct_cuts([str(v) for v in rows["name_en" if lang == "en" else "name_vi"]], WALL_NAME)
+    overdue_names, risky_names = named(overdue), named(risky)
     return {
         "behind": [(f"{r['code']} · {r['short_en' if lang == 'en' else 'short_vi'] or r['code']}",
                     t("wall_value_meta", lang).format(lead=task_rules.agency_label(r["lead_agency"], lang),
                                                       value=fmt_value(r["value"], r["unit"], lang),
                                                       expected=fmt_value(r["expected"], r["unit"], lang)),
-                    t("wall_points", lang).format(n=n(r["behind"]) + (f" {t('wall_pp', lang)}" if r["unit"] == "%" else "")))
+                    t("wall_share_behind", lang).format(n=n(100 * r["pace_gap"])))     # what they are sorted by
                    for r in behind.to_dict("records")],
-        "overdue": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(r, lang)}",
+        "overdue": [(f"{t('col_task_no', lang)} {r['task_no']} · {name}",
                      f"{task_rules.agency_label(r['lead_agency'], lang)} · "
                      f"{t('wall_due', lang).format(d=task_rules.deadline_label(r['deadline_text'], lang))}",
-                     t("wall_days", lang).format(n=int(r["days_late"]))) for r in overdue.to_dict("records")],
-        "at_risk": [(f"{t('col_task_no', lang)} {r['task_no']} · {_name(r, lang)}",
+                     t("wall_days", lang).format(n=int(r["days_late"])))
+                    for r, name in zip(overdue.to_dict("records"), overdue_names)],
+        "at_risk": [(f"{t('col_task_no', lang)} {r['task_no']} · {name}",
                      t("wall_progress_meta", lang).format(lead=task_rules.agency_label(r["lead_agency"], lang),
                                                           progress=n(r["progress_pct"] if r["progress_pct"] == r["progress_pct"] else 0, 0),
                                                           elapsed=n(r["elapsed_pct"], 0)),
                      t("wall_points", lang).format(n=f"{n(r['points_behind'], 0)} {t('wall_pp', lang)}"))
-                    for r in risky.to_dict("records")],
+                    for r, name in zip(risky.to_dict("records"), risky_names)],
         "late": [(r["name_en" if lang == "en" else "name_vi"], t("wall_missing", lang).format(n=int(r["missing"])),
                   t("wall_days", lang).format(n=(as_of - pd.Timestamp(r["deadline"]).date()).days))
                  for r in late.to_dict("records")],
@@ -92,6 +99,7 @@ def _targets_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_value", lang): [fmt_number(v, 1, lang) for v in rows["value"]],
         t("col_expected", lang): [fmt_number(v, 1, lang) for v in rows["expected"]],
         t("col_points_behind", lang): [fmt_number(v, 1, lang) for v in rows["behind"]],
+        t("col_share_behind", lang): [fmt_number(100 * v, 1, lang) for v in rows["pace_gap"]],
     })
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from cantho_dash.domain import tasks
+from cantho_dash.domain.vntext import distinct_cuts
 from cantho_dash.present import timeline
 from cantho_dash.scenes.base import Chart
 from cantho_dash.words import t
@@ -29,7 +30,7 @@ def task_table(late: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Some tasks of the register as a table: number, task, lead agency, deadline, progress."""
     return pd.DataFrame({
         t("col_task_no", lang): late["task_no"],
-        t("col_task", lang): [n if len(n) <= 110 else n[:109].rstrip() + "…" for n in late["name_en" if lang == "en" else "name_vi"]],
+        t("col_task", lang): distinct_cuts(list(late["name_en" if lang == "en" else "name_vi"]), 110),
         t("col_lead", lang): [tasks.agency_label(a, lang) for a in late["lead_agency"]],
         t("col_deadline", lang): [tasks.deadline_label(d, lang) for d in late["deadline_text"]],
         t("col_progress", lang): [f"{int(p)}%" if p == p and p is not None else "–" for p in late["progress_pct"]],

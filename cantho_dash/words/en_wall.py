@@ -22,6 +22,8 @@ EN_WALL: dict[str, str] = {
     'briefing_title': 'Operations centre · Can Tho digital transformation',
     'wall_value_meta': '{lead} · at {value}, path {expected}',
     'wall_points': '{n} behind',
+    'wall_share_behind': '{n}% of target behind',
+    'col_share_behind': 'Behind (% of target)',
     'wall_due': 'due {d}',
     'wall_days': '{n} days late',
     'wall_progress_meta': '{lead} · progress {progress}%, time elapsed {elapsed}%',

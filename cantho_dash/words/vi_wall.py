@@ -22,6 +22,8 @@ VI_WALL: dict[str, str] = {
     'briefing_title': 'Trung tâm điều hành · Chuyển đổi số Cần Thơ',
     'wall_value_meta': '{lead} · đạt {value}, lộ trình {expected}',
     'wall_points': 'chậm {n}',
+    'wall_share_behind': 'chậm {n}% mục tiêu',
+    'col_share_behind': 'Chậm (% mục tiêu)',
     'wall_due': 'hạn {d}',
     'wall_days': 'trễ {n} ngày',
     'wall_progress_meta': '{lead} · tiến độ {progress}%, thời gian đã qua {elapsed}%',
