@@ -20,7 +20,9 @@ from cantho_dash.present.theme import STATUS_COLORS
 VIEW = pdk.ViewState(latitude=9.79, longitude=105.76, zoom=8.75, pitch=0, bearing=0)
 CODE_KEYS = ("ma_xa", "maxa", "ward_code", "wardcode", "code", "ma", "id", "ma_dvhc")
 NAME_KEYS = ("ten_xa", "tenxa", "ward", "name", "ten", "ten_dvhc", "name_vi")
-BAND_COLOURS = ("#16424d", "#1f6577", "#2f8ea3", "#5db8c9", "#a6e3ec")   # low to high: one hue, no status meaning
+# Low to high: one hue, no status meaning, in even steps of lightness (L* about 37, 52, 66, 80, 94), the
+# lowest still well off the dark background (it was L* 26, and the middle three hard to tell apart).
+BAND_COLOURS = ("#24606e", "#2b8799", "#4fb0c2", "#8dd3df", "#d2f3f7")
 NO_SCORE = "#3a4150"
 ALPHA = 225
 
