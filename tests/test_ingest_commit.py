@@ -215,6 +215,7 @@ def test_upload_page_flow_through_file_uploader(app_env, monkeypatch, tmp_path, 
     at.button(key="confirm_upload").click().run()
     assert not at.exception and "lần tải lên số 5" in at.success[0].value
     at.switch_page("views/targets.py")
+    at.session_state["targets_view"] = "Bảng"            # the table's tab (only the chosen tab is built)
     at.run()
     table_ = at.dataframe[0].value
     assert table_[table_["Mã"] == "CQS-01"].iloc[0]["Giá trị"] == "99,7%"
