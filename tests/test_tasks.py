@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 
 from cantho_dash.domain import catalog, tasks
+from cantho_dash.domain import reporting as reporting_rules
 from conftest import AS_OF
 from cantho_dash.facts import tasks as task_facts
 
@@ -98,8 +99,8 @@ def test_compliance_sorts_units_by_their_reporting_state():
                           "unit_type": ["department"] * 4 + ["ward"] * 3,
                           "state": ["late", "partial", "pending", "reported", "reported", "reported", "late"],
                           "reported": [0, 2, 0, 5, 5, 5, 0], "owed": [4, 3, 6, 5, 5, 5, 5]})
-    seen = tasks.compliance(frame)
+    seen = reporting_rules.summary(frame)
     assert seen["late"] == ["SYT"] and seen["pending"] == ["SKHCN"]
     assert seen["partial"] == [("STC", 2, 3)]
     assert seen["wards"] == {"reported": 2, "late": 1}
-    assert tasks.compliance(frame.iloc[:0])["late"] == []
+    assert reporting_rules.summary(frame.iloc[:0])["late"] == []

@@ -98,3 +98,15 @@ def reporting_period(as_of: date):
 def previous_month(day: date) -> date:
     """A day in the month before."""
     return day.replace(day=1) - timedelta(days=1)
+
+
+def summary(reporting: pd.DataFrame) -> dict:
+    """Who has reported on the month, from compliance() of every unit (facts.tasks.reporting): the
+    departments late, not yet in and partly in (code, reported, owed), and the wards in each state."""
+    departments = reporting[reporting["unit_type"] == "department"]
+    codes = departments.groupby("state")["unit_code"].agg(list)
+    partial = departments[departments["state"] == "partial"]
+    wards = reporting.loc[reporting["unit_type"] == "ward", "state"].value_counts()
+    return {"late": codes.get("late", []), "pending": codes.get("pending", []),
+            "partial": list(zip(partial["unit_code"], partial["reported"], partial["owed"])),
+            "wards": {state: int(count) for state, count in wards.items()}}

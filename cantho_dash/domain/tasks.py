@@ -155,14 +155,3 @@ def compliance(targets: pd.DataFrame, tasks: pd.DataFrame, indicators: pd.DataFr
     return frame.sort_values(by=["state", "agency_code"], key=lambda c: c.map(order) if c.name == "state" else c,
                              ignore_index=True)
 
-
-def compliance(reporting: pd.DataFrame) -> dict:
-    """Who has reported on the month (facts.tasks.reporting): the departments late, not yet in and
-    partly in (code, reported, owed), and how many wards are in each state."""
-    departments = reporting[reporting["unit_type"] == "department"]
-    codes = departments.groupby("state")["unit_code"].agg(list)
-    partial = departments[departments["state"] == "partial"]
-    wards = reporting.loc[reporting["unit_type"] == "ward", "state"].value_counts()
-    return {"late": codes.get("late", []), "pending": codes.get("pending", []),
-            "partial": list(zip(partial["unit_code"], partial["reported"], partial["owed"])),
-            "wards": {state: int(count) for state, count in wards.items()}}

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cantho_dash.domain import tasks as task_rules
+from cantho_dash.domain import reporting as reporting_rules
 from cantho_dash.facts import leagues as league_facts
 from cantho_dash.facts import targets as target_facts
 from cantho_dash.facts import tasks as task_facts
@@ -90,7 +90,7 @@ def _reporting(url: str, version: int, day: date) -> pd.DataFrame:
 
 @st.cache_data(ttl=KEEP_SECONDS, max_entries=64, show_spinner=False)
 def _compliance(url: str, version: int, day: date) -> dict:
-    return task_rules.compliance(_reporting(url, version, day))
+    return reporting_rules.summary(_reporting(url, version, day))
 
 
 @st.cache_data(ttl=KEEP_SECONDS, max_entries=256, show_spinner=False)
@@ -184,7 +184,7 @@ def reporting() -> pd.DataFrame:
 
 
 def compliance() -> dict:
-    """Who is late, not yet in or partly in on that month (domain.tasks.compliance)."""
+    """Who is late, not yet in or partly in on that month (domain.reporting.summary)."""
     return _compliance(*cache_key(), as_of())
 
 
