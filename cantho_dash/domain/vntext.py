@@ -42,23 +42,25 @@ def key(text: object) -> str:
     return _NON_ALNUM.sub("", fold(text))
 
 
+def shorten(text: str, limit: int) -> str:
+    """The text shortened to limit characters with an ellipsis (as it is when it fits)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def distinct_cuts(texts: list[str], limit: int) -> list[str]:
     """Texts shortened to limit characters with an ellipsis, so that no two read the same: a text that
     shares most of its shortened part with another keeps its opening words, then '…', then the two
     words before the place where it differs and what follows ('Tham mưu xây dựng … mức hỗ trợ từ…')."""
-    def cut(text: str) -> str:
-        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
     out = []
     for i, text in enumerate(texts):
         shared = max((len(_common_prefix(text, other)) for j, other in enumerate(texts) if j != i), default=0)
         if shared < 0.6 * min(limit, len(text)):
-            out.append(cut(text))
+            out.append(shorten(text, limit))
             continue
         head = text[: limit // 3].rsplit(" ", 1)[0]
         words_before = text[:shared].split(" ")
         tail = " ".join(words_before[-3:-1] + [text[shared - len(words_before[-1]):]]) if len(words_before) > 2 else text
-        out.append(cut(f"{head} … {tail.strip()}"))
+        out.append(shorten(f"{head} … {tail.strip()}", limit))
     return out
 
 

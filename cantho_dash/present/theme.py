@@ -7,6 +7,7 @@ import html
 
 import plotly.graph_objects as go
 
+from cantho_dash.domain.vntext import shorten
 from cantho_dash.words.formats import plotly_separators
 
 
@@ -33,9 +34,7 @@ TASK_STATE_COLORS = {"done": STATUS_COLORS["achieved"], "overdue": STATUS_COLORS
 def safe(text: object, limit: int | None = None) -> str:
     """Text for a plotly label: shortened to limit characters, HTML special characters escaped."""
     text = "" if text is None else str(text)
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return html.escape(text)
+    return html.escape(shorten(text, limit) if limit else text)
 
 
 def display_name(row, lang: str) -> str:

@@ -14,6 +14,7 @@ import math
 import pandas as pd
 
 from cantho_dash.present.maps import css
+from cantho_dash.domain.vntext import shorten
 from cantho_dash.present.theme import STATUS_COLORS
 
 BODY_REM = 32.6       # the scene's body: what is left of 45rem under the title, the demo line and the heading
@@ -184,7 +185,7 @@ def panel(heading: str, inner: str, style: str = "") -> str:
 def cut(text: str, limit: int) -> str:
     """Text shortened to limit characters with an ellipsis (here, not by CSS: a box clipped by the
     browser still holds the whole text, over its neighbours)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(text, limit)
 
 
 def items(rows: list[tuple[str, str, str]], none: str = "", limit: int | None = 62) -> str:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from cantho_dash.domain import targets as target_rules
 from cantho_dash.domain import tasks as task_rules
-from cantho_dash.domain.vntext import distinct_cuts
+from cantho_dash.domain.vntext import distinct_cuts, shorten
 from cantho_dash.words import t
 from cantho_dash.words.formats import fmt_number, fmt_value
 
@@ -87,7 +87,7 @@ def _days_late(task: dict, as_of: date) -> int:
 
 def _name(row, lang: str, limit: int = 70) -> str:
     text = str(row["name_en" if lang == "en" else "name_vi"])
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(text, limit)
 
 
 def _targets_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
